@@ -127,6 +127,7 @@ type Prospect struct {
 
 	// Context for routing and staleness.
 	Channel         Channel
+	Opened          time.Time // when the opportunity opened; re-score checkpoints count from it
 	ScoredAt        time.Time // when the score under review was set (opportunity creation, last re-score)
 	LastStageChange time.Time // last stage movement of an open opportunity
 }
