@@ -1,0 +1,134 @@
+package crm
+
+import (
+	"errors"
+	"io"
+	"maps"
+	"slices"
+
+	"github.com/icpkit/icpkit/icp"
+)
+
+// AccountRow is one row of an accounts table: the raw row and the
+// prospect read from it.
+type AccountRow struct {
+	Row
+	Prospect icp.Prospect
+}
+
+// AccountReader streams an accounts table (or a lead list) row by row.
+// Memory stays flat except for the set of ids seen, kept to reject
+// duplicates (16 bytes and a line number per id).
+//
+// The Prospect's slices and Custom map, like Row.Cells, are reused by the
+// next call to Next: copy them to keep them. Strings are never reused.
+type AccountReader struct {
+	t   *Table
+	p   *rowParser
+	ids *idSet
+}
+
+// NewAccountReader resolves the table's header to account fields (see
+// the package documentation for the names it knows).
+func NewAccountReader(t *Table) (*AccountReader, error) {
+	p, err := newRowParser(t, accountsTable)
+	if err != nil {
+		return nil, err
+	}
+	return &AccountReader{t: t, p: p, ids: newIDSet()}, nil
+}
+
+// Header returns the table's header.
+func (r *AccountReader) Header() []string { return r.t.Header() }
+
+// Next returns the next row. At the end it returns io.EOF. A row that
+// cannot be read — malformed, a bad value, a repeated account id — comes
+// back with its Row and a *ParseError, and reading can go on: the caller
+// rejects it. Other errors end the input.
+func (r *AccountReader) Next() (AccountRow, error) {
+	row, err := r.t.Next()
+	if err != nil {
+		return AccountRow{Row: row}, err
+	}
+	if err := r.p.parse(row.Line, row.Cells); err != nil {
+		return AccountRow{Row: row}, err
+	}
+	pr := r.p.f.p
+	if err := r.p.duplicate(r.ids, fAccountID, pr.ID, row.Line); err != nil {
+		return AccountRow{Row: row}, err
+	}
+	return AccountRow{Row: row, Prospect: pr}, nil
+}
+
+// Reject is a data row that was not read into a record, with the reason.
+// Cells are the row's raw cells (a cell over the field limit is cut).
+type Reject struct {
+	Line  int
+	Cells []string
+	Err   error
+}
+
+// ReadAccounts reads a whole accounts table. Every data row ends in
+// either the prospects or the rejects, in input order; with
+// Options.Strict the first bad row is returned as the error instead. A
+// table with a header and no rows is an ErrNoRows error.
+func ReadAccounts(t *Table) ([]icp.Prospect, []Reject, error) {
+	r, err := NewAccountReader(t)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []icp.Prospect
+	var rejects []Reject
+	for {
+		row, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if rej, ok := reject(t, row.Row, err); ok {
+				rejects = append(rejects, rej)
+				continue
+			}
+			return nil, nil, err
+		}
+		out = append(out, cloneProspect(row.Prospect))
+	}
+	if len(out) == 0 && len(rejects) == 0 {
+		return nil, nil, noRows(t)
+	}
+	return out, rejects, nil
+}
+
+// reject turns a row error into a Reject, unless the error ends reading
+// (not a *ParseError, or Options.Strict).
+func reject(t *Table, row Row, err error) (Reject, bool) {
+	var pe *ParseError
+	if t.opts.Strict || !errors.As(err, &pe) {
+		return Reject{}, false
+	}
+	return Reject{Line: row.Line, Cells: slices.Clone(row.Cells), Err: err}, true
+}
+
+func noRows(t *Table) error {
+	return &ParseError{File: t.opts.File, Line: t.headerLine, Err: ErrNoRows}
+}
+
+// cloneProspect copies the slices and map a reader reuses.
+func cloneProspect(p icp.Prospect) icp.Prospect {
+	p.TechStack = cloneSlice(p.TechStack)
+	p.Triggers = cloneSlice(p.Triggers)
+	p.Intent = cloneSlice(p.Intent)
+	p.Engagement = cloneSlice(p.Engagement)
+	if p.Custom != nil {
+		p.Custom = maps.Clone(p.Custom)
+	}
+	return p
+}
+
+// cloneSlice copies s, keeping nil nil and empty non-nil.
+func cloneSlice[T any](s []T) []T {
+	if s == nil {
+		return nil
+	}
+	return append(make([]T, 0, len(s)), s...)
+}

@@ -1,0 +1,187 @@
+package crm
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/icpkit/icpkit/icp"
+)
+
+// parseFlag reads yes/no, y/n, true/false, 1/0 (any case); unknown cells
+// give icp.Unknown.
+func parseFlag(s string) (icp.Flag, error) {
+	s = strings.TrimSpace(s)
+	if isUnknown(s) {
+		return icp.Unknown, nil
+	}
+	switch {
+	case s == "1", strings.EqualFold(s, "yes"), strings.EqualFold(s, "y"), strings.EqualFold(s, "true"):
+		return icp.Yes, nil
+	case s == "0", strings.EqualFold(s, "no"), strings.EqualFold(s, "n"), strings.EqualFold(s, "false"):
+		return icp.No, nil
+	}
+	return icp.Unknown, ErrNotFlag
+}
+
+// isListSep reports whether c separates the entries of a multi-valued cell.
+func isListSep(c byte) bool { return c == ';' || c == '|' }
+
+// nextEntry returns the next non-empty trimmed entry of a ';'/'|'
+// separated cell and what is left after it.
+func nextEntry(s string) (entry, rest string, ok bool) {
+	for len(s) > 0 {
+		i := 0
+		for i < len(s) && !isListSep(s[i]) {
+			i++
+		}
+		entry = strings.TrimSpace(s[:i])
+		if i < len(s) {
+			s = s[i+1:]
+		} else {
+			s = ""
+		}
+		if entry != "" {
+			return entry, s, true
+		}
+	}
+	return "", "", false
+}
+
+// isNone reports whether a list cell says "known to be none".
+func isNone(s string) bool { return strings.EqualFold(s, "none") }
+
+// appendList appends the entries of the multi-valued cell s to dst[:0].
+// It returns nil for an unknown cell and a non-nil empty slice for "none".
+func appendList(dst []string, s string) []string {
+	s = strings.TrimSpace(s)
+	if isUnknown(s) {
+		return nil
+	}
+	dst = dst[:0]
+	if dst == nil {
+		dst = []string{}
+	}
+	if isNone(s) {
+		return dst
+	}
+	for entry, rest, ok := nextEntry(s); ok; entry, rest, ok = nextEntry(rest) {
+		dst = append(dst, entry)
+	}
+	if len(dst) == 0 {
+		return nil // only separators: nothing said
+	}
+	return dst
+}
+
+// dateSettings carries what dates in a table need.
+type dateSettings struct {
+	order    DateOrder
+	xlsx     bool
+	date1904 bool
+}
+
+// appendEvents appends the entries of an event cell to dst[:0]:
+//
+//	kind[@date]                  triggers, engagement, custom events
+//	topic[:strength][@date]      intent (strength 0–100)
+//
+// Entries are separated by ';' or '|'. It returns nil for an unknown cell
+// and a non-nil empty slice for "none".
+func appendEvents(dst []icp.Event, s string, intent bool, ds dateSettings) ([]icp.Event, error) {
+	s = strings.TrimSpace(s)
+	if isUnknown(s) {
+		return nil, nil
+	}
+	dst = dst[:0]
+	if dst == nil {
+		dst = []icp.Event{}
+	}
+	if isNone(s) {
+		return dst, nil
+	}
+	for entry, rest, ok := nextEntry(s); ok; entry, rest, ok = nextEntry(rest) {
+		var e icp.Event
+		name := entry
+		if k := strings.LastIndexByte(name, '@'); k >= 0 {
+			date := strings.TrimSpace(name[k+1:])
+			name = strings.TrimSpace(name[:k])
+			t, err := parseDate(date, ds.order, false, false)
+			if err != nil {
+				return nil, fmt.Errorf("%w: entry %q: date %q %w", ErrBadEvent, entry, date, err)
+			}
+			if t.IsZero() {
+				return nil, fmt.Errorf("%w: entry %q: empty date after @", ErrBadEvent, entry)
+			}
+			e.Date = t
+		}
+		if intent {
+			if k := strings.LastIndexByte(name, ':'); k >= 0 {
+				str := strings.TrimSpace(name[k+1:])
+				name = strings.TrimSpace(name[:k])
+				v, known, pct, err := parseNum(str, false)
+				switch {
+				case err != nil:
+					return nil, fmt.Errorf("%w: entry %q: strength %q %w", ErrBadEvent, entry, str, err)
+				case !known || pct || v < 0 || v > 100:
+					return nil, fmt.Errorf("%w: entry %q: strength %q %w (0–100)", ErrBadEvent, entry, str, ErrRange)
+				}
+				e.Strength = v
+			}
+			e.Topic = name
+		} else {
+			e.Kind = name
+		}
+		if name == "" {
+			return nil, fmt.Errorf("%w: entry %q has no name", ErrBadEvent, entry)
+		}
+		dst = append(dst, e)
+	}
+	if len(dst) == 0 {
+		return nil, nil
+	}
+	return dst, nil
+}
+
+type channelName struct {
+	name string
+	ch   icp.Channel
+}
+
+// builtinChannels adds the lead sources Salesforce and HubSpot ship with
+// to the names icp.ParseChannel knows.
+var builtinChannels = []channelName{
+	{"inbound", icp.Inbound}, {"outbound", icp.Outbound},
+	{"web", icp.Inbound}, {"website", icp.Inbound}, {"inbound lead", icp.Inbound},
+	{"demo request", icp.Inbound}, {"contact us", icp.Inbound}, {"trial", icp.Inbound},
+	{"free trial", icp.Inbound}, {"phone inquiry", icp.Inbound}, {"organic search", icp.Inbound},
+	{"paid search", icp.Inbound}, {"direct traffic", icp.Inbound}, {"social media", icp.Inbound},
+	{"paid social", icp.Inbound}, {"email marketing", icp.Inbound}, {"referrals", icp.Inbound},
+	{"in", icp.Inbound},
+	{"out", icp.Outbound}, {"outbound prospecting", icp.Outbound}, {"cold", icp.Outbound},
+	{"cold call", icp.Outbound}, {"cold email", icp.Outbound}, {"purchased list", icp.Outbound},
+	{"sdr", icp.Outbound}, {"bdr", icp.Outbound}, {"prospecting", icp.Outbound},
+	{"opportunity", icp.OpportunityStage}, {"opp", icp.OpportunityStage}, {"deal", icp.OpportunityStage},
+	{"unknown", icp.ChannelUnknown},
+}
+
+// parseChannel reads a channel or lead source: the caller's names first,
+// then the built-in ones. Values neither knows are ChannelUnknown: lead
+// source picklists are free-form, and an unrecognised one is not an error.
+func parseChannel(s string, custom []channelName) icp.Channel {
+	s = strings.TrimSpace(s)
+	if isUnknown(s) {
+		return icp.ChannelUnknown
+	}
+	for _, c := range custom {
+		if strings.EqualFold(s, c.name) {
+			return c.ch
+		}
+	}
+	for _, c := range builtinChannels {
+		if len(c.name) == len(s) && strings.EqualFold(s, c.name) {
+			return c.ch
+		}
+	}
+	ch, _ := icp.ParseChannel(s)
+	return ch
+}
