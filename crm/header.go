@@ -93,7 +93,7 @@ func bindHeader(t *Table, k tableKind) (*binding, error) {
 		}
 		i, ok := find(h)
 		if !ok {
-			return nil, herr(0, name, h, fmt.Errorf("%w (Options.Columns maps %s to it)", ErrMissingColumn, name))
+			return nil, herr(0, "", "", fmt.Errorf("%w %q (Options.Columns[%q])", ErrMissingColumn, h, name))
 		}
 		b.col[f] = i
 		used[i] = true
@@ -120,7 +120,7 @@ func bindHeader(t *Table, k tableKind) (*binding, error) {
 		}
 		i, ok := find(h)
 		if !ok {
-			return nil, herr(0, c.Name, "", fmt.Errorf("%w %q for custom field", ErrMissingColumn, h))
+			return nil, herr(0, "", "", fmt.Errorf("%w %q for custom field %q", ErrMissingColumn, h, c.Name))
 		}
 		b.custom = append(b.custom, customBind{col: i, name: c.Name, kind: c.Kind})
 	}

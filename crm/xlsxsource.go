@@ -39,8 +39,8 @@ func newXLSXSource(f *excelize.File, o *Options) (s *xlsxSource, err error) {
 			}
 		}
 		if !found {
-			return nil, &ParseError{File: o.File, Field: sheet,
-				Err: fmt.Errorf("%w (sheets: %s)", ErrNoSheet, strings.Join(sheets, ", "))}
+			return nil, &ParseError{File: o.File,
+				Err: fmt.Errorf("%w %q (sheets: %s)", ErrNoSheet, sheet, strings.Join(sheets, ", "))}
 		}
 	}
 	rows, err := f.Rows(sheet)

@@ -1,0 +1,214 @@
+package crm
+
+import (
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/icpkit/icpkit/icp"
+)
+
+const fixtures = "../testdata/crm/"
+
+func day0(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func trigger(kind string, date time.Time) icp.Event { return icp.Event{Kind: kind, Date: date} }
+
+func openTable(t *testing.T, name string, o Options) *Table {
+	t.Helper()
+	o.File = name
+	tb, err := OpenTable(fixtures+name, o)
+	if err != nil {
+		t.Fatalf("OpenTable(%q) = %v", name, err)
+	}
+	t.Cleanup(func() { tb.Close() })
+	return tb
+}
+
+// salesforceAccountOptions maps the custom (__c) fields of the Salesforce
+// fixture.
+var salesforceAccountOptions = Options{
+	Columns: map[string]string{
+		"tech_stack":    "Tech_Stack__c",
+		"funding_stage": "Funding_Stage__c",
+		"triggers":      "Triggers__c",
+		"segment":       "Segment__c",
+	},
+	Custom: []CustomField{{Name: "segment", Kind: icp.KindText}},
+}
+
+var salesforceAccounts = []icp.Prospect{
+	{
+		ID: "0015g00000AbCdEAAV", Name: "Acme Corp", Employees: icp.Num(1200), AnnualRevenue: icp.Num(45e6),
+		Industry: "Technology", Country: "United States", Region: "CA",
+		TechStack: []string{"Salesforce", "Snowflake", "Slack"}, FundingStage: "Series C",
+		Triggers: []icp.Event{trigger("funding", day0(2026, 3, 1)), trigger("new_sales_leader", day0(2026, 5, 10))},
+		Custom:   map[string]icp.Value{"segment": icp.TextValue("Enterprise")},
+	},
+	{
+		ID: "0015g00000AbCdFAAV", Name: "Globex, Inc.", Employees: icp.Num(85),
+		Industry: "Manufacturing", Country: "Germany", Region: "BY", TechStack: []string{"SAP", "Oracle"},
+		Custom: map[string]icp.Value{"segment": icp.TextValue("Mid-Market")},
+	},
+	{
+		ID: "0015g00000AbCdGAAV", Name: "Initech", AnnualRevenue: icp.Num(12500000.5),
+		Industry: "Financial Services", Country: "United Kingdom", FundingStage: "Seed", Triggers: []icp.Event{},
+		Custom: map[string]icp.Value{"segment": icp.TextValue("SMB")},
+	},
+	{
+		ID: "0015g00000AbCdHAAV", Name: `Umbrella "Health"`, Employees: icp.Num(5400), AnnualRevenue: icp.Num(1.2e9),
+		Industry: "Healthcare", Country: "United States", Region: "NY", TechStack: []string{"Epic", "Salesforce"},
+		FundingStage: "Public", Triggers: []icp.Event{trigger("regulatory_change", day0(2026, 1, 20))},
+		Custom: map[string]icp.Value{"segment": icp.TextValue("Enterprise")},
+	},
+}
+
+var hubspotCompanies = []icp.Prospect{
+	{ID: "5821937401", Name: "Acme Corp", Employees: icp.Num(1200), AnnualRevenue: icp.Num(45e6),
+		Industry: "COMPUTER_SOFTWARE", Country: "United States", Region: "California"},
+	{ID: "5821937402", Name: "Globex, Inc.", Employees: icp.Num(85), Industry: "MACHINERY", Country: "Germany", Region: "Bavaria"},
+	{ID: "5821937403", Name: "Initech", AnnualRevenue: icp.Num(12500000.5), Industry: "FINANCIAL_SERVICES", Country: "United Kingdom"},
+	{ID: "5821937404", Name: "Société Générale Démo", Employees: icp.Num(310), AnnualRevenue: icp.Num(4.2e6),
+		Industry: "BANKING", Country: "France", Region: "Île-de-France"},
+}
+
+func TestReadAccountsFixtures(t *testing.T) {
+	tests := []struct {
+		file string
+		opts Options
+		want []icp.Prospect
+	}{
+		{"salesforce_accounts.csv", salesforceAccountOptions, salesforceAccounts},
+		{"hubspot_companies.csv", Options{}, hubspotCompanies},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			got, rejects, err := ReadAccounts(openTable(t, tt.file, tt.opts))
+			if err != nil || rejects != nil {
+				t.Fatalf("ReadAccounts() = _, %v, %v; want no rejects, nil", rejects, err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("ReadAccounts() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestReadAccountsValues(t *testing.T) {
+	in := "account_id,employees,headcount_growth,decision_maker,champion,intent,engagement,channel,buyer_title\n" +
+		"A1,\"1,200\",40%,Yes,0,crm:80@2026-04-01 | erp@2026-04-02T10:00:00Z,page_visit@2026-05-01;demo_view,Web,VP Sales\n" +
+		"A2,n/a,-0.1,N,TRUE,none,,outbound,-\n"
+	tb, err := NewCSVTable(strings.NewReader(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, rejects, err := ReadAccounts(tb)
+	if err != nil || rejects != nil {
+		t.Fatalf("ReadAccounts() = _, %v, %v", rejects, err)
+	}
+	want := []icp.Prospect{
+		{
+			ID: "A1", Employees: icp.Num(1200), HeadcountGrowth: icp.Num(0.4),
+			DecisionMaker: icp.Yes, Champion: icp.No,
+			Intent: []icp.Event{
+				{Topic: "crm", Strength: 80, Date: day0(2026, 4, 1)},
+				{Topic: "erp", Date: time.Date(2026, 4, 2, 10, 0, 0, 0, time.UTC)},
+			},
+			Engagement: []icp.Event{trigger("page_visit", day0(2026, 5, 1)), {Kind: "demo_view"}},
+			Channel:    icp.Inbound, BuyerTitle: "VP Sales",
+		},
+		{
+			ID: "A2", HeadcountGrowth: icp.Num(-0.1), DecisionMaker: icp.No, Champion: icp.Yes,
+			Intent: []icp.Event{}, Channel: icp.Outbound,
+		},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ReadAccounts() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestReadAccountsCustom(t *testing.T) {
+	in := "Account Name,Segment,Tools,Partner,Score Boost,Signals,Plan\n" +
+		"Acme,Enterprise,a; b,yes,1.5,funding@2026-01-01,x\n" +
+		"Beta,,,,,,\n"
+	o := Options{
+		Columns: map[string]string{"plan": "Plan"},
+		Custom: []CustomField{
+			{Name: "segment", Kind: icp.KindText},
+			{Name: "tools", Kind: icp.KindList},
+			{Name: "partner", Kind: icp.KindFlag},
+			{Name: "score_boost", Kind: icp.KindNumber},
+			{Name: "signals", Kind: icp.KindEvents},
+			{Name: "plan", Kind: icp.KindText},
+		},
+	}
+	tb, err := NewCSVTable(strings.NewReader(in), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := ReadAccounts(tb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []icp.Prospect{
+		{Name: "Acme", Custom: map[string]icp.Value{
+			"segment":     icp.TextValue("Enterprise"),
+			"tools":       icp.ListValue([]string{"a", "b"}),
+			"partner":     icp.FlagValue(true),
+			"score_boost": icp.NumberValue(1.5),
+			"signals":     icp.EventsValue([]icp.Event{trigger("funding", day0(2026, 1, 1))}),
+			"plan":        icp.TextValue("x"),
+		}},
+		{Name: "Beta"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ReadAccounts() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestAccountReaderReuse checks the streaming contract: Cells and the
+// Prospect's slices are reused, and ReadAccounts copies them.
+func TestAccountReaderReuse(t *testing.T) {
+	in := "account_id,tech_stack\nA1,x;y\nA2,z\n"
+	tb, _ := NewCSVTable(strings.NewReader(in), Options{})
+	r, err := NewAccountReader(tb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _ := r.Next()
+	firstStack := first.Prospect.TechStack
+	second, _ := r.Next()
+	if &firstStack[0] != &second.Prospect.TechStack[0] {
+		t.Errorf("TechStack backing array not reused between rows")
+	}
+	if &first.Cells[0] != &second.Cells[0] {
+		t.Errorf("Cells not reused between rows")
+	}
+	if _, err := r.Next(); err != io.EOF {
+		t.Errorf("Next() at end = %v; want io.EOF", err)
+	}
+
+	tb, _ = NewCSVTable(strings.NewReader(in), Options{})
+	all, _, _ := ReadAccounts(tb)
+	if diff := cmp.Diff([][]string{{"x", "y"}, {"z"}}, [][]string{all[0].TechStack, all[1].TechStack}); diff != "" {
+		t.Errorf("ReadAccounts() shares slices between records (-want +got):\n%s", diff)
+	}
+}
+
+func TestReadAccountsStrict(t *testing.T) {
+	in := "account_id,employees\nA1,10\nA2,12k\nA3,x\n"
+	tb, _ := NewCSVTable(strings.NewReader(in), Options{File: "a.csv", Strict: true})
+	_, _, err := ReadAccounts(tb)
+	const want = `a.csv:3:2: field "employees": "12k" is not a number`
+	var pe *ParseError
+	if !errors.As(err, &pe) || err.Error() != want || !errors.Is(err, ErrNotNumber) {
+		t.Errorf("ReadAccounts(strict) = %v; want %q", err, want)
+	}
+	if pe != nil && (pe.Line != 3 || pe.Column != 2 || pe.Field != "employees" || pe.Value != "12k") {
+		t.Errorf("ParseError = %+v; want line 3, column 2, field employees, value 12k", *pe)
+	}
+}
