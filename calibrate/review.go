@@ -79,9 +79,12 @@ func tierEvidence(t TierRate) string {
 // they have in common: values over-represented among them compared with
 // all closed deals.
 func outOfICPWins(d *design, s Settings, line float64) []Finding {
-	var sel []int
+	var sel, below []int
 	var wins int
 	for i, w := range d.won {
+		if d.score[i] < line {
+			below = append(below, i)
+		}
 		if w {
 			wins++
 			if d.score[i] < line {
@@ -104,7 +107,7 @@ func outOfICPWins(d *design, s Settings, line float64) []Finding {
 	var cs []common
 	for _, field := range []string{"industry", "size_band", "country", "region", "funding_stage"} {
 		labels, members := groupValues(d.deals, d, field, sel)
-		allLabels, allMembers := groupValues(d.deals, d, field, nil)
+		allLabels, allMembers := groupValues(d.deals, d, field, below)
 		total := map[string]int{}
 		for g, l := range allLabels {
 			total[fold(l)] = len(allMembers[g])
@@ -112,9 +115,9 @@ func outOfICPWins(d *design, s Settings, line float64) []Finding {
 		for g, l := range labels {
 			k := len(members[g])
 			share := float64(k) / float64(len(sel))
-			base := float64(total[fold(l)]) / float64(d.n())
+			base := float64(total[fold(l)]) / float64(len(below))
 			if k >= 3 && k*10 >= len(sel) && base > 0 && share/base >= 1.5 {
-				cs = append(cs, common{fmt.Sprintf("%s %s: %d of %d out-of-ICP wins (%s) vs %s of all closed deals", strings.ReplaceAll(field, "_", " "), l, k, len(sel), pct(share), pct(base)), share / base})
+				cs = append(cs, common{fmt.Sprintf("%s %s: %d of %d out-of-ICP wins (%s) vs %s of all closed deals below the line", strings.ReplaceAll(field, "_", " "), l, k, len(sel), pct(share), pct(base)), share / base})
 			}
 		}
 	}

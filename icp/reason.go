@@ -61,103 +61,189 @@ func (c *criterion) subject() string {
 }
 
 func (c *criterion) reason(cs *CriterionScore, total float64) string {
-	pts := "+" + fmtPoints(100*cs.Points/total)
+	return string(c.appendReason(nil, cs, total))
+}
+
+// appendReason appends the reason for one criterion; it formats with
+// strconv rather than fmt because `score` writes a reason per row.
+func (c *criterion) appendReason(b []byte, cs *CriterionScore, total float64) []byte {
+	pts := func(b []byte) []byte {
+		b = append(b, ": +"...)
+		return appendPoints(b, 100*cs.Points/total)
+	}
 	subj := c.subject()
+	b = append(b, subj...)
 	if cs.State == Missing {
-		return fmt.Sprintf("%s unknown: %s", subj, pts)
+		return pts(append(b, " unknown"...))
 	}
 	switch c.kind {
 	case kindRange:
+		b = append(b, ' ')
+		b = appendNumber(b, cs.Value)
 		if cs.Detail >= 0 {
-			b := c.bands[cs.Detail]
-			return fmt.Sprintf("%s %s in %s: %s", subj, fmtNumber(cs.Value), bandText(b.lo, b.hi), pts)
+			bd := c.bands[cs.Detail]
+			b = append(b, " in "...)
+			b = appendBand(b, bd.lo, bd.hi)
+		} else {
+			b = append(b, " outside the ICP ranges"...)
 		}
-		return fmt.Sprintf("%s %s outside the ICP ranges: %s", subj, fmtNumber(cs.Value), pts)
 	case kindCategory:
+		b = append(b, ' ')
 		if cs.Detail >= 0 {
-			return fmt.Sprintf("%s %s: %s", subj, c.values[cs.Detail], pts)
+			b = append(b, c.values[cs.Detail]...)
+		} else {
+			b = append(b, strings.TrimSpace(cs.Text)...)
+			b = append(b, " not in the ICP"...)
 		}
-		return fmt.Sprintf("%s %s not in the ICP: %s", subj, strings.TrimSpace(cs.Text), pts)
 	case kindSet:
-		var names []string
+		if cs.Matched == 0 {
+			b = append(b, ": none of "...)
+			for i, v := range c.values {
+				if i > 0 {
+					b = append(b, ", "...)
+				}
+				b = append(b, v...)
+			}
+			break
+		}
+		b = append(b, ": "...)
+		b = strconv.AppendInt(b, int64(cs.Count), 10)
+		b = append(b, " of "...)
+		b = strconv.AppendInt(b, int64(len(c.values)), 10)
+		b = append(b, " ("...)
+		first := true
 		for i := range c.values {
 			if cs.Matched&(1<<uint(i)) != 0 {
-				names = append(names, c.values[i])
+				if !first {
+					b = append(b, ", "...)
+				}
+				first = false
+				b = append(b, c.values[i]...)
 			}
 		}
-		if len(names) == 0 {
-			return fmt.Sprintf("%s: none of %s: %s", subj, strings.Join(c.values, ", "), pts)
-		}
-		return fmt.Sprintf("%s: %d of %d (%s): %s", subj, len(names), len(c.values), strings.Join(names, ", "), pts)
+		b = append(b, ')')
 	case kindEvents:
-		if c.bands != nil {
-			return fmt.Sprintf("%s: %d events%s: %s", subj, cs.Count, c.windowText(), pts)
+		switch {
+		case c.bands != nil:
+			b = append(b, ": "...)
+			b = strconv.AppendInt(b, int64(cs.Count), 10)
+			b = append(b, " events"...)
+			b = c.appendWindow(b)
+		case cs.Count == 0:
+			b = append(b, ": none"...)
+			b = c.appendWindow(b)
+		default:
+			if cs.Detail >= 0 {
+				b = append(b, ' ')
+				b = append(b, c.values[cs.Detail]...)
+			}
+			if cs.Value > 0 {
+				b = append(b, ' ')
+				b = appendNumber(b, math.Floor(cs.Value))
+				b = append(b, " days ago"...)
+			}
 		}
-		if cs.Count == 0 {
-			return fmt.Sprintf("%s: none%s: %s", subj, c.windowText(), pts)
-		}
-		what := subj
-		if cs.Detail >= 0 {
-			what = fmt.Sprintf("%s %s", subj, c.values[cs.Detail])
-		}
-		if cs.Value > 0 {
-			return fmt.Sprintf("%s %s days ago: %s", what, fmtNumber(math.Floor(cs.Value)), pts)
-		}
-		return fmt.Sprintf("%s: %s", what, pts)
 	case kindFlag:
 		if cs.Value == 1 {
-			return fmt.Sprintf("%s: yes: %s", subj, pts)
+			b = append(b, ": yes"...)
+		} else {
+			b = append(b, ": no"...)
 		}
-		return fmt.Sprintf("%s: no: %s", subj, pts)
 	}
-	return fmt.Sprintf("%s: %s", subj, pts)
+	return pts(b)
 }
 
-func (c *criterion) windowText() string {
-	if c.window > 0 {
-		return fmt.Sprintf(" in the last %s days", fmtNumber(c.window))
+// AppendReasons appends Reasons joined by sep to dst, without the
+// intermediate strings: the form `score` writes for every row.
+func (r *Result) AppendReasons(dst []byte, sep string) []byte {
+	if r.model == nil {
+		return dst
 	}
-	return ""
+	m := r.model
+	pr := &m.profiles[r.ProfileIndex]
+	n := 0
+	next := func() {
+		if n > 0 {
+			dst = append(dst, sep...)
+		}
+		n++
+	}
+	for i := range r.Criteria {
+		next()
+		dst = pr.crit[i].appendReason(dst, &r.Criteria[i], pr.total)
+	}
+	for _, i := range r.Penalties {
+		next()
+		c := &m.pen[i]
+		dst = append(dst, "penalty "...)
+		dst = append(dst, c.title()...)
+		dst = append(dst, ": -"...)
+		dst = appendPoints(dst, 100*c.max/pr.total)
+	}
+	for _, i := range r.Disqualifiers {
+		next()
+		dst = append(dst, "disqualified: "...)
+		dst = append(dst, m.disq[i].title()...)
+	}
+	return dst
+}
+
+func (c *criterion) appendWindow(b []byte) []byte {
+	if c.window > 0 {
+		b = append(b, " in the last "...)
+		b = appendNumber(b, c.window)
+		b = append(b, " days"...)
+	}
+	return b
 }
 
 // fmtPoints writes points without needless decimals: 25, 12.5, 13.4.
-func fmtPoints(v float64) string {
+func fmtPoints(v float64) string { return string(appendPoints(nil, v)) }
+
+func appendPoints(b []byte, v float64) []byte {
 	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return strconv.FormatFloat(v, 'f', -1, 64)
+		return strconv.AppendFloat(b, v, 'f', -1, 64)
 	}
-	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
+	return strconv.AppendFloat(b, math.Round(v*10)/10, 'f', -1, 64)
 }
 
 // fmtNumber writes a value with thousands separators: 1,200 or 0.4.
-func fmtNumber(v float64) string {
+func fmtNumber(v float64) string { return string(appendNumber(nil, v)) }
+
+func appendNumber(b []byte, v float64) []byte {
 	if v != math.Trunc(v) || math.Abs(v) >= 1e15 {
-		return strconv.FormatFloat(v, 'g', 6, 64)
+		return strconv.AppendFloat(b, v, 'g', 6, 64)
 	}
-	s := strconv.FormatFloat(math.Abs(v), 'f', 0, 64)
-	var b strings.Builder
 	if v < 0 {
-		b.WriteByte('-')
+		b = append(b, '-')
+		v = -v
 	}
+	var d [24]byte
+	s := strconv.AppendFloat(d[:0], v, 'f', 0, 64)
 	for i, ch := range s {
 		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		b.WriteRune(ch)
+		b = append(b, ch)
 	}
-	return b.String()
+	return b
 }
 
 // bandText writes an inclusive range: "100–500", "at least 1,001", "at most 9".
-func bandText(lo, hi float64) string {
+func bandText(lo, hi float64) string { return string(appendBand(nil, lo, hi)) }
+
+func appendBand(b []byte, lo, hi float64) []byte {
 	switch {
 	case math.IsInf(lo, -1) && math.IsInf(hi, 1):
-		return "any value"
+		return append(b, "any value"...)
 	case math.IsInf(lo, -1):
-		return "at most " + fmtNumber(hi)
+		return appendNumber(append(b, "at most "...), hi)
 	case math.IsInf(hi, 1):
-		return "at least " + fmtNumber(lo)
+		return appendNumber(append(b, "at least "...), lo)
 	case lo == hi:
-		return fmtNumber(lo)
+		return appendNumber(b, lo)
 	}
-	return fmtNumber(lo) + "–" + fmtNumber(hi)
+	b = appendNumber(b, lo)
+	b = append(b, "–"...)
+	return appendNumber(b, hi)
 }
