@@ -18,14 +18,20 @@ type AccountRow struct {
 
 // AccountReader streams an accounts table (or a lead list) row by row.
 // Memory stays flat except for the set of ids seen, kept to reject
-// duplicates (16 bytes and a line number per id).
+// duplicates (16 bytes per id).
 //
-// The Prospect's slices and Custom map, like Row.Cells, are reused by the
+// The reader parses in a goroutine of its own, a few hundred rows ahead
+// of Next, so that reading overlaps with the caller's work (scoring,
+// writing) on another core. The goroutine stops at the end of the input
+// or when the Table is closed; do not use the Table directly meanwhile.
+//
+// Row.Cells and the Prospect's slices and Custom map are valid until the
 // next call to Next: copy them to keep them. Strings are never reused.
 type AccountReader struct {
 	t   *Table
 	p   *rowParser
 	ids *idSet
+	pipe
 }
 
 // NewAccountReader resolves the table's header to account fields (see
@@ -44,8 +50,18 @@ func (r *AccountReader) Header() []string { return r.t.Header() }
 // Next returns the next row. At the end it returns io.EOF. A row that
 // cannot be read — malformed, a bad value, a repeated account id — comes
 // back with its Row and a *ParseError, and reading can go on: the caller
-// rejects it. Other errors end the input.
+// rejects it. Other errors end the input and are returned again by later
+// calls; after the Table is closed Next returns ErrClosed.
 func (r *AccountReader) Next() (AccountRow, error) {
+	if !r.started {
+		r.start(r.t, r.read)
+	}
+	return r.pipe.next()
+}
+
+// read reads one row in the parsing goroutine. The Prospect's slices
+// point into the parser's scratch space until the pipe copies them.
+func (r *AccountReader) read() (AccountRow, error) {
 	row, err := r.t.Next()
 	if err != nil {
 		return AccountRow{Row: row}, err

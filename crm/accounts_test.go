@@ -2,7 +2,9 @@ package crm
 
 import (
 	"errors"
+	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -170,31 +172,84 @@ func TestReadAccountsCustom(t *testing.T) {
 	}
 }
 
-// TestAccountReaderReuse checks the streaming contract: Cells and the
-// Prospect's slices are reused, and ReadAccounts copies them.
-func TestAccountReaderReuse(t *testing.T) {
-	in := "account_id,tech_stack\nA1,x;y\nA2,z\n"
-	tb, _ := NewCSVTable(strings.NewReader(in), Options{})
+// TestAccountReaderStream reads enough rows to recycle every batch and
+// checks each row as Next returns it, then the end.
+func TestAccountReaderStream(t *testing.T) {
+	const n = batchRows*batches*3 + 7
+	var b strings.Builder
+	b.WriteString("account_id,tech_stack,triggers,segment\n")
+	for i := range n {
+		if i%100 == 99 {
+			fmt.Fprintf(&b, "A%d,bad,funding@2026-02-30,s%d\n", i, i)
+			continue
+		}
+		fmt.Fprintf(&b, "A%d,t%d;u%d,k%d@2026-01-01,s%d\n", i, i, i, i, i)
+	}
+	tb, _ := NewCSVTable(strings.NewReader(b.String()), Options{Custom: []CustomField{{Name: "segment", Kind: icp.KindText}}})
+	defer tb.Close()
 	r, err := NewAccountReader(tb)
 	if err != nil {
 		t.Fatal(err)
 	}
-	first, _ := r.Next()
-	firstStack := first.Prospect.TechStack
-	second, _ := r.Next()
-	if &firstStack[0] != &second.Prospect.TechStack[0] {
-		t.Errorf("TechStack backing array not reused between rows")
+	for i := range n {
+		row, err := r.Next()
+		id := fmt.Sprintf("A%d", i)
+		if i%100 == 99 {
+			if !errors.Is(err, ErrBadEvent) || row.Cells[0] != id || row.Line != i+2 {
+				t.Fatalf("row %d: Next() = %+v, %v; want a bad event reject", i, row, err)
+			}
+			continue
+		}
+		p := row.Prospect
+		if err != nil || row.Line != i+2 || row.Cells[0] != id || p.ID != id ||
+			!slices.Equal(p.TechStack, []string{fmt.Sprint("t", i), fmt.Sprint("u", i)}) ||
+			len(p.Triggers) != 1 || p.Triggers[0].Kind != fmt.Sprint("k", i) ||
+			p.Custom["segment"].Text != fmt.Sprint("s", i) {
+			t.Fatalf("row %d: Next() = %+v, %v", i, row, err)
+		}
 	}
-	if &first.Cells[0] != &second.Cells[0] {
-		t.Errorf("Cells not reused between rows")
+	for range 2 {
+		if _, err := r.Next(); err != io.EOF {
+			t.Fatalf("Next() at end = %v; want io.EOF", err)
+		}
 	}
-	if _, err := r.Next(); err != io.EOF {
-		t.Errorf("Next() at end = %v; want io.EOF", err)
-	}
+}
 
-	tb, _ = NewCSVTable(strings.NewReader(in), Options{})
+// TestAccountReaderClose stops reading half way: Close returns, and Next
+// reports the table closed.
+func TestAccountReaderClose(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("account_id\n")
+	for i := range batchRows * batches * 4 {
+		fmt.Fprintf(&b, "A%d\n", i)
+	}
+	tb, _ := NewCSVTable(strings.NewReader(b.String()), Options{})
+	r, _ := NewAccountReader(tb)
+	if _, err := r.Next(); err != nil {
+		t.Fatal(err)
+	}
+	if err := tb.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var err error
+	for range batchRows * batches * 4 {
+		if _, err = r.Next(); err != nil {
+			break
+		}
+	}
+	if !errors.Is(err, ErrClosed) {
+		t.Errorf("Next() after Close = %v; want ErrClosed", err)
+	}
+}
+
+// TestReadAccountsCopies checks that records from ReadAccounts own their
+// slices.
+func TestReadAccountsCopies(t *testing.T) {
+	in := "account_id,tech_stack\nA1,x;y\nA2,z\n"
+	tb, _ := NewCSVTable(strings.NewReader(in), Options{})
 	all, _, _ := ReadAccounts(tb)
-	if diff := cmp.Diff([][]string{{"x", "y"}, {"z"}}, [][]string{all[0].TechStack, all[1].TechStack}); diff != "" {
+	all[0].TechStack = append(all[0].TechStack, "w")
+	if diff := cmp.Diff([][]string{{"x", "y", "w"}, {"z"}}, [][]string{all[0].TechStack, all[1].TechStack}); diff != "" {
 		t.Errorf("ReadAccounts() shares slices between records (-want +got):\n%s", diff)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -18,7 +19,8 @@ const (
 
 // csvSource splits RFC 4180 CSV into rows. It reads through a fixed
 // buffer, so memory is bounded by the longest row it keeps (itself bounded
-// by the field and row limits); each row costs one string allocation.
+// by the field and row limits); row strings are cut from 64 KiB arenas,
+// so a row costs no allocation of its own.
 type csvSource struct {
 	br       *bufio.Reader
 	file     string
@@ -30,6 +32,8 @@ type csvSource struct {
 	lineStart bool // the next chunk starts a physical line
 	eof       bool
 
+	stop  [256]bool // bytes that end an unquoted run: delimiter, '\n', '"'
+	arena arena
 	rec   []byte
 	ends  []int
 	cells []string
@@ -76,7 +80,7 @@ func newCSVSource(r io.Reader, o *Options) (*csvSource, error) {
 		if d >= utf8.RuneSelf || d == '"' || d == '\r' || d == '\n' {
 			return nil, fmt.Errorf("crm: invalid delimiter %q: want one ASCII character other than a quote or line end", d)
 		}
-		s.delim = byte(d)
+		s.setDelim(byte(d))
 		return s, nil
 	}
 	peek, err := s.br.Peek(csvBufferSize)
@@ -84,13 +88,18 @@ func newCSVSource(r io.Reader, o *Options) (*csvSource, error) {
 		return nil, err
 	}
 	if d, n, ok := sepLine(peek); ok {
-		s.delim = d
+		s.setDelim(d)
 		s.br.Discard(n)
 		s.line++
 		return s, nil
 	}
-	s.delim = detectDelimiter(peek)
+	s.setDelim(detectDelimiter(peek))
 	return s, nil
+}
+
+func (s *csvSource) setDelim(d byte) {
+	s.delim = d
+	s.stop[d], s.stop['\n'], s.stop['"'] = true, true, true
 }
 
 // sepLine recognises Excel's "sep=;" first line and returns the delimiter
@@ -197,6 +206,11 @@ func (s *csvSource) next() (int, []string, error) {
 		}
 	}
 	start := s.line
+	if (s.lineStart || s.eof) && len(c) <= s.maxField && bytes.IndexByte(c, '"') < 0 {
+		if cells, ok := s.splitLine(c); ok {
+			return start, cells, nil
+		}
+	}
 	state := stField
 	d := s.delim
 	for {
@@ -212,10 +226,7 @@ func (s *csvSource) next() (int, []string, error) {
 				state = stUnquoted
 			case stUnquoted:
 				j := i
-				for j < len(c) {
-					if b := c[j]; b == d || b == '\n' || b == '"' {
-						break
-					}
+				for j < len(c) && !s.stop[c[j]] {
 					j++
 				}
 				s.add(c[i:j])
@@ -290,6 +301,35 @@ func (s *csvSource) next() (int, []string, error) {
 	return s.finish(start)
 }
 
+// splitLine is the fast path for a whole line without quotes, valid
+// UTF-8 and not too many cells: one string for the line, cells sliced
+// from it. It reports false to leave the line to the full parser.
+func (s *csvSource) splitLine(c []byte) ([]string, bool) {
+	n := len(c)
+	if n > 0 && c[n-1] == '\n' {
+		n--
+	}
+	if n > 0 && c[n-1] == '\r' {
+		n--
+	}
+	c = c[:n]
+	if bytes.Count(c, []byte{s.delim}) >= maxCells || !utf8.Valid(c) {
+		return nil, false
+	}
+	str := s.arena.add(c)
+	s.cells = s.cells[:0]
+	for {
+		i := strings.IndexByte(str, s.delim)
+		if i < 0 {
+			break
+		}
+		s.cells = append(s.cells, str[:i])
+		str = str[i+1:]
+	}
+	s.cells = append(s.cells, str)
+	return s.cells, true
+}
+
 // fail records err as the row's problem unless it already has one.
 func (s *csvSource) fail(err error) {
 	if s.problem.err == nil {
@@ -347,7 +387,7 @@ func (s *csvSource) finish(line int) (int, []string, error) {
 			prev = end
 		}
 	}
-	str := string(s.rec)
+	str := s.arena.add(s.rec)
 	s.cells = s.cells[:0]
 	prev := 0
 	for _, end := range s.ends {

@@ -38,7 +38,10 @@ func ParseDate(s string, order DateOrder) (time.Time, error) {
 // parseDate is ParseDate; xlsx also accepts Excel serial day numbers in
 // the 1900 or, with date1904, the 1904 date system.
 func parseDate(s string, order DateOrder, xlsx, date1904 bool) (time.Time, error) {
-	s = strings.TrimSpace(s)
+	s = trim(s)
+	if t, ok := isoDay(s); ok {
+		return t, nil
+	}
 	if isUnknown(s) {
 		return time.Time{}, nil
 	}
@@ -134,6 +137,28 @@ func parseDate(s string, order DateOrder, xlsx, date1904 bool) (time.Time, error
 		return time.Time{}, ErrBadDate
 	}
 	return t, nil
+}
+
+// isoDay is the fast path for the commonest cell, a valid "YYYY-MM-DD".
+func isoDay(s string) (time.Time, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return time.Time{}, false
+	}
+	var v [8]int
+	for i, k := range [8]int{0, 1, 2, 3, 5, 6, 8, 9} {
+		c := s[k]
+		if c < '0' || c > '9' {
+			return time.Time{}, false
+		}
+		v[i] = int(c - '0')
+	}
+	y := v[0]*1000 + v[1]*100 + v[2]*10 + v[3]
+	m := v[4]*10 + v[5]
+	d := v[6]*10 + v[7]
+	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
 }
 
 type dateScanner struct {

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/icpkit/icpkit/icp"
 )
@@ -36,7 +37,9 @@ func ParseNumber(s string, decimalComma bool) (icp.Number, error) {
 }
 
 // isUnknown reports whether the trimmed cell s means "not known".
-func isUnknown(s string) bool {
+func isUnknown(s string) bool { return len(s) <= 4 && isUnknownShort(s) }
+
+func isUnknownShort(s string) bool {
 	switch len(s) {
 	case 0:
 		return true
@@ -53,14 +56,14 @@ func isUnknown(s string) bool {
 // parseNum is ParseNumber without the wrapping; pct reports a trailing %,
 // already applied to v.
 func parseNum(s string, dc bool) (v float64, known, pct bool, err error) {
-	s = strings.TrimSpace(s)
+	s = trim(s)
 	if isUnknown(s) {
 		return 0, false, false, nil
 	}
 	neg := false
 	if len(s) >= 2 && s[0] == '(' && s[len(s)-1] == ')' {
 		neg = true
-		s = strings.TrimSpace(s[1 : len(s)-1])
+		s = trim(s[1 : len(s)-1])
 	}
 	var sign int
 	if s, sign = cutSign(s); sign < 0 {
@@ -71,20 +74,20 @@ func parseNum(s string, dc bool) (v float64, known, pct bool, err error) {
 	}
 	rest, cur := cutCurrencyPrefix(s)
 	if cur {
-		s = strings.TrimSpace(rest)
+		s = trim(rest)
 		if sign == 0 && !neg {
 			if s, sign = cutSign(s); sign < 0 {
 				neg = true
 			} else if sign == 0 && len(s) >= 2 && s[0] == '(' && s[len(s)-1] == ')' {
 				neg = true
-				s = strings.TrimSpace(s[1 : len(s)-1])
+				s = trim(s[1 : len(s)-1])
 			}
 		}
 	} else if rest, cur = cutCurrencySuffix(s); cur {
-		s = strings.TrimSpace(rest)
+		s = trim(rest)
 	} else if n := len(s); n > 0 && s[n-1] == '%' {
 		pct = true
-		s = strings.TrimSpace(s[:n-1])
+		s = trim(s[:n-1])
 	}
 	shift := 0
 	if pct {
@@ -104,11 +107,11 @@ func parseNum(s string, dc bool) (v float64, known, pct bool, err error) {
 func cutSign(s string) (string, int) {
 	switch {
 	case strings.HasPrefix(s, "-"):
-		return strings.TrimSpace(s[1:]), -1
+		return trim(s[1:]), -1
 	case strings.HasPrefix(s, "+"):
-		return strings.TrimSpace(s[1:]), 1
+		return trim(s[1:]), 1
 	case strings.HasPrefix(s, "−"):
-		return strings.TrimSpace(s[len("−"):]), -1
+		return trim(s[len("−"):]), -1
 	}
 	return s, 0
 }
@@ -122,7 +125,7 @@ var currencyCodes = [...]string{
 }
 
 func cutCurrencyPrefix(s string) (string, bool) {
-	if len(s) == 0 || ('0' <= s[0] && s[0] <= '9') || s[0] == '.' || s[0] == ',' {
+	if len(s) == 0 || !(s[0] == '$' || s[0] >= utf8.RuneSelf || isLetter(s[0])) {
 		return s, false
 	}
 	for _, sym := range currencySymbols {
@@ -141,7 +144,7 @@ func cutCurrencyPrefix(s string) (string, bool) {
 }
 
 func cutCurrencySuffix(s string) (string, bool) {
-	if n := len(s); n == 0 || ('0' <= s[n-1] && s[n-1] <= '9') {
+	if n := len(s); n == 0 || !(s[n-1] == '$' || s[n-1] >= utf8.RuneSelf || isLetter(s[n-1])) {
 		return s, false
 	}
 	for _, sym := range currencySymbols {
@@ -158,6 +161,8 @@ func cutCurrencySuffix(s string) (string, bool) {
 	}
 	return s, false
 }
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // pow10 holds the powers of ten a float64 represents exactly.
 var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,

@@ -25,7 +25,9 @@ func opp(id, account, name string, created, closed time.Time, stage string, out 
 		Outcome: out, Amount: amount, Source: src, Owner: owner, Line: line}
 }
 
-func at(y int, m time.Month, d, hh, mm int) time.Time { return time.Date(y, m, d, hh, mm, 0, 0, time.UTC) }
+func at(y int, m time.Month, d, hh, mm int) time.Time {
+	return time.Date(y, m, d, hh, mm, 0, 0, time.UTC)
+}
 
 var salesforceOpportunities = []icp.Opportunity{
 	opp("0065g00000XyZ01AAB", "0015g00000AbCdEAAV", "Acme Corp", day0(2026, 1, 15), day0(2026, 4, 28), "Closed Won", icp.Won, icp.Num(120000), icp.Inbound, "Dana Whitaker", 2),

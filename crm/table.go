@@ -26,6 +26,8 @@ type Table struct {
 	closer     io.Closer
 	padded     []string
 	headerLine int
+	onClose    []func() // stop readers' goroutines before closing
+	closed     bool
 	err        error // sticky: reading has stopped
 }
 
@@ -152,6 +154,9 @@ func (t *Table) File() string { return t.opts.File }
 // spreadsheets do not store trailing blanks; CSV rows must match the
 // header exactly.
 func (t *Table) Next() (Row, error) {
+	if t.closed {
+		return Row{}, ErrClosed
+	}
 	if t.err != nil {
 		return Row{}, t.err
 	}
@@ -188,8 +193,17 @@ func (t *Table) Next() (Row, error) {
 	return Row{Line: line, Cells: cells}, nil
 }
 
-// Close releases the table and closes the file OpenTable opened.
+// Close stops the readers reading the table, releases it and closes the
+// file OpenTable opened.
 func (t *Table) Close() error {
+	for _, stop := range t.onClose {
+		stop()
+	}
+	t.onClose = nil
+	if t.closed {
+		return nil
+	}
+	t.closed = true
 	err := t.src.close()
 	if t.closer != nil {
 		if cerr := t.closer.Close(); err == nil {

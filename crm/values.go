@@ -7,10 +7,20 @@ import (
 	"github.com/icpkit/icpkit/icp"
 )
 
+// trim removes surrounding white space; the common case, a cell with
+// none, is inlined.
+func trim(s string) string {
+	// byte(c-'!') < 0x5f: c is printable ASCII other than space.
+	if n := len(s); n > 0 && byte(s[0]-'!') < 0x5f && byte(s[n-1]-'!') < 0x5f {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
 // parseFlag reads yes/no, y/n, true/false, 1/0 (any case); unknown cells
 // give icp.Unknown.
 func parseFlag(s string) (icp.Flag, error) {
-	s = strings.TrimSpace(s)
+	s = trim(s)
 	if isUnknown(s) {
 		return icp.Unknown, nil
 	}
@@ -34,7 +44,7 @@ func nextEntry(s string) (entry, rest string, ok bool) {
 		for i < len(s) && !isListSep(s[i]) {
 			i++
 		}
-		entry = strings.TrimSpace(s[:i])
+		entry = trim(s[:i])
 		if i < len(s) {
 			s = s[i+1:]
 		} else {
@@ -53,7 +63,7 @@ func isNone(s string) bool { return strings.EqualFold(s, "none") }
 // appendList appends the entries of the multi-valued cell s to dst[:0].
 // It returns nil for an unknown cell and a non-nil empty slice for "none".
 func appendList(dst []string, s string) []string {
-	s = strings.TrimSpace(s)
+	s = trim(s)
 	if isUnknown(s) {
 		return nil
 	}
@@ -88,7 +98,7 @@ type dateSettings struct {
 // Entries are separated by ';' or '|'. It returns nil for an unknown cell
 // and a non-nil empty slice for "none".
 func appendEvents(dst []icp.Event, s string, intent bool, ds dateSettings) ([]icp.Event, error) {
-	s = strings.TrimSpace(s)
+	s = trim(s)
 	if isUnknown(s) {
 		return nil, nil
 	}
@@ -103,8 +113,8 @@ func appendEvents(dst []icp.Event, s string, intent bool, ds dateSettings) ([]ic
 		var e icp.Event
 		name := entry
 		if k := strings.LastIndexByte(name, '@'); k >= 0 {
-			date := strings.TrimSpace(name[k+1:])
-			name = strings.TrimSpace(name[:k])
+			date := trim(name[k+1:])
+			name = trim(name[:k])
 			t, err := parseDate(date, ds.order, false, false)
 			if err != nil {
 				return nil, fmt.Errorf("%w: entry %q: date %q %w", ErrBadEvent, entry, date, err)
@@ -116,8 +126,8 @@ func appendEvents(dst []icp.Event, s string, intent bool, ds dateSettings) ([]ic
 		}
 		if intent {
 			if k := strings.LastIndexByte(name, ':'); k >= 0 {
-				str := strings.TrimSpace(name[k+1:])
-				name = strings.TrimSpace(name[:k])
+				str := trim(name[k+1:])
+				name = trim(name[:k])
 				v, known, pct, err := parseNum(str, false)
 				switch {
 				case err != nil:
@@ -168,7 +178,7 @@ var builtinChannels = []channelName{
 // then the built-in ones. Values neither knows are ChannelUnknown: lead
 // source picklists are free-form, and an unrecognised one is not an error.
 func parseChannel(s string, custom []channelName) icp.Channel {
-	s = strings.TrimSpace(s)
+	s = trim(s)
 	if isUnknown(s) {
 		return icp.ChannelUnknown
 	}
