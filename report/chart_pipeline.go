@@ -7,7 +7,6 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
 )
 
 // maxChartStages is the number of stages drawn on their own; the rest are
@@ -41,10 +40,8 @@ func (r *Report) drawPipeline(s *slide) error {
 	}
 	panelW := body.Size().X / 2
 	count := newPlot("ICP tier at deal creation", "Open deals")
-	count.Title.Text = "Open deals"
 	count.Y.Tick.Marker = intTicks{}
 	value := newPlot("ICP tier at deal creation", "Open value"+currencySuffix(r.Model.Currency))
-	value.Title.Text = "Open value"
 	value.Y.Tick.Marker = moneyTicks{r.Model.Currency}
 	bw := barWidth(panelW*0.8, len(shown), 1)
 	for k, pl := range []*plot.Plot{count, value} {
@@ -97,11 +94,7 @@ func (r *Report) drawPipeline(s *slide) error {
 		pl.Y.Max = max(top*1.12, 1)
 		nominal(pl, names)
 	}
-	tiles := draw.Tiles{Rows: 1, Cols: 2, PadX: vg.Points(18)}
-	plots := [][]*plot.Plot{{count, value}}
-	cs := plot.Align(plots, tiles, body)
-	count.Draw(cs[0][0])
-	value.Draw(cs[0][1])
+	sideBySide(body, []*plot.Plot{count, value}, []string{"Open deals", "Open value"})
 	return nil
 }
 

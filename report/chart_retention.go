@@ -35,10 +35,8 @@ func (r *Report) drawRetention(s *slide) error {
 		return nil
 	}
 	logo := newPlot("Months since start", "Customers retained")
-	logo.Title.Text = "Logo retention"
 	logo.Y.Tick.Marker = percentTicks{}
 	nrr := newPlot("Months since start", "ARR retained (with expansion)")
-	nrr.Title.Text = "Net revenue retention"
 	nrr.Y.Tick.Marker = percentTicks{}
 	nrrTop := 1.0
 	for k, pl := range []*plot.Plot{logo, nrr} {
@@ -66,10 +64,7 @@ func (r *Report) drawRetention(s *slide) error {
 	}
 	logo.Y.Min, logo.Y.Max = 0, 1.05
 	nrr.Y.Min, nrr.Y.Max = 0, nrrTop*1.08
-	tiles := draw.Tiles{Rows: 1, Cols: 2, PadX: vg.Points(18)}
-	cs := plot.Align([][]*plot.Plot{{logo, nrr}}, tiles, body)
-	logo.Draw(cs[0][0])
-	nrr.Draw(cs[0][1])
+	sideBySide(body, []*plot.Plot{logo, nrr}, []string{"Logo retention", "Net revenue retention"})
 	return nil
 }
 

@@ -39,7 +39,7 @@ import (
 // and annual churn need 12 months. A tier's pooled row sums the cohorts
 // old enough for each figure.
 type Cohorts struct {
-	Horizons [3]int   // months: Horizons
+	Horizons [3]int   // months after start: 3, 6 and 12
 	Tiers    []Cohort // one per Report.Tiers entry, pooled over its cohorts
 	ByPeriod []Cohort // for each tier in turn, its cohorts oldest first
 	All      Cohort   // every customer, pooled
@@ -114,7 +114,7 @@ type pooled struct {
 func buildCohorts(r *Report, in *Input, tiers []int8) Cohorts {
 	asOf := r.AsOf
 	nt := len(r.Tiers)
-	c := Cohorts{Horizons: Horizons}
+	c := Cohorts{Horizons: horizons}
 	cells := map[[2]int32]*cohortAcc{}
 	curves := make([]curveAcc, nt)
 	for t := range curves {
@@ -186,7 +186,7 @@ func (a *cohortAcc) addCustomer(cu *icp.Customer, asOf time.Time, defMargin floa
 	if end.After(cu.Start) {
 		a.exposure += days(end.Sub(cu.Start)) / daysPerYear
 	}
-	for h, months := range Horizons {
+	for h, months := range horizons {
 		at := cu.Start.AddDate(0, months, 0)
 		if !churned || at.Before(cu.Churn) {
 			a.alive[h]++
@@ -215,7 +215,7 @@ func (a *cohortAcc) addCustomer(cu *icp.Customer, asOf time.Time, defMargin floa
 		return false
 	}
 	a.revBase += start
-	for h, months := range Horizons {
+	for h, months := range horizons {
 		v := arrAt(cu, cu.Start.AddDate(0, months, 0), asOf, churned)
 		a.arr[h] += v
 		a.grr[h] += min(v, start)
@@ -269,7 +269,7 @@ func (a *cohortAcc) pool(b *cohortAcc, f *pooled, asOf time.Time) {
 		a.churn90 += b.churn90
 		a.poolN[0] += b.n
 	}
-	for h, months := range Horizons {
+	for h, months := range horizons {
 		if b.mature(months, 0, asOf) {
 			f.horizon[h] = true
 			a.alive[h] += b.alive[h]
@@ -313,13 +313,13 @@ func (a *cohortAcc) cohort(tier, period string, asOf time.Time, f *pooled) Cohor
 	lifeARR, lifeKnown := a.startARR, a.arrKnown
 	ok90 := a.mature(0, churnWindowDays, asOf)
 	okH := [3]bool{}
-	for h, months := range Horizons {
+	for h, months := range horizons {
 		okH[h] = a.mature(months, 0, asOf)
 	}
 	okLife := a.mature(lifetimeMonths, 0, asOf)
 	if f != nil {
 		churnN, lifeN = a.poolN[0], a.poolN[4]
-		for h := range Horizons {
+		for h := range horizons {
 			hN[h], revN[h] = a.poolN[1+h], a.poolRev[h]
 		}
 		lifeARR, lifeKnown = a.poolLTVARR, a.poolLTVKnown
@@ -330,7 +330,7 @@ func (a *cohortAcc) cohort(tier, period string, asOf time.Time, f *pooled) Cohor
 	} else {
 		row.Churn90 = unknown(young(0, churnWindowDays))
 	}
-	for h, months := range Horizons {
+	for h, months := range horizons {
 		if !okH[h] {
 			note := young(months, 0)
 			row.Logo[h], row.GRR[h], row.NRR[h] = unknown(note), unknown(note), unknown(note)
@@ -340,11 +340,11 @@ func (a *cohortAcc) cohort(tier, period string, asOf time.Time, f *pooled) Cohor
 		row.GRR[h] = ratio(a.grr[h], revN[h], noARRNote)
 		row.NRR[h] = ratio(a.arr[h], revN[h], noARRNote)
 	}
-	last := len(Horizons) - 1
+	last := len(horizons) - 1
 	if row.NRR[last].Known && row.GRR[last].Known {
 		row.Expansion = known(row.NRR[last].Value - row.GRR[last].Value)
 	} else if !okH[last] {
-		row.Expansion = unknown(young(Horizons[last], 0))
+		row.Expansion = unknown(young(horizons[last], 0))
 	} else {
 		row.Expansion = unknown(noARRNote)
 	}

@@ -86,14 +86,10 @@ func (r *Report) findings() []Finding {
 	case p.Total.Deals == 0:
 		add(sheetPipeline, "There are no open deals.")
 	case p.LowerShare.Known && p.LowerShare.Value > 0.5:
-		add(sheetPipeline, "%s hold %s of open pipeline value. A pipeline dominated by %s is a sourcing problem, not a closing problem.",
-			tierList(p.LowerTiers), fmtPct(p.LowerShare.Value), tierList(p.LowerTiers))
+		add(sheetPipeline, "%s hold %s of open pipeline value (%s: %s). A pipeline dominated by %s is a sourcing problem, not a closing problem.",
+			tierList(p.LowerTiers), fmtPct(p.LowerShare.Value), tierList(p.TopTiers), fmtPct(p.TopShare.Value), tierList(p.LowerTiers))
 	case p.TopShare.Known:
 		add(sheetPipeline, "%s hold %s of open pipeline value.", tierList(p.TopTiers), fmtPct(p.TopShare.Value))
-	}
-	if p.TopShare.Known && p.TopShare.Value <= 0.5 && len(p.TopTiers) < nm {
-		add(sheetPipeline, "Only %s of open pipeline value is in %s; a healthy pipeline holds most of its value there.",
-			fmtPct(p.TopShare.Value), tierList(p.TopTiers))
 	}
 	if p.Total.NoAmount > 0 {
 		add(sheetPipeline, "%s no amount and %s left out of pipeline value and the forecast.", count(p.Total.NoAmount, "open deal")+" "+hasHave(p.Total.NoAmount), isAre(p.Total.NoAmount))
@@ -129,23 +125,23 @@ func (r *Report) findings() []Finding {
 
 	// Cohorts.
 	c := &r.Cohorts
-	last := len(Horizons) - 1
+	last := len(horizons) - 1
 	if r.Customers > 0 && nm > 1 {
 		top, bottom := &c.Tiers[0], &c.Tiers[nm-1]
 		if top.Logo[last].Known && bottom.Logo[last].Known && top.Customers > 0 && bottom.Customers > 0 {
-			add(sheetCohorts, "%d-month logo retention: %s %s vs %s %s.", Horizons[last],
+			add(sheetCohorts, "%d-month logo retention: %s %s vs %s %s.", horizons[last],
 				top.Tier, fmtPct(top.Logo[last].Value), bottom.Tier, fmtPct(bottom.Logo[last].Value))
 			if bottom.Logo[last].Value > top.Logo[last].Value {
 				add(sheetCohorts, "%s customers retain better than %s customers: the attributes that predicted retention may have changed.", bottom.Tier, top.Tier)
 			}
 		}
 		if top.NRR[last].Known && bottom.NRR[last].Known && top.Customers > 0 && bottom.Customers > 0 {
-			add(sheetCohorts, "%d-month net revenue retention: %s %s vs %s %s.", Horizons[last],
+			add(sheetCohorts, "%d-month net revenue retention: %s %s vs %s %s.", horizons[last],
 				top.Tier, fmtPct(top.NRR[last].Value), bottom.Tier, fmtPct(bottom.NRR[last].Value))
 		}
 	}
 	if r.Customers > 0 && !c.All.Logo[last].Known {
-		add(sheetCohorts, "No cohort is %d months old yet: %d-month retention, annual churn and LTV are not yet known.", Horizons[last], Horizons[last])
+		add(sheetCohorts, "No cohort is %d months old yet: %d-month retention, annual churn and LTV are not yet known.", horizons[last], horizons[last])
 	}
 
 	// Data quality.

@@ -234,6 +234,22 @@ func nominal(p *plot.Plot, names []string) {
 	p.X.Min, p.X.Max = -0.5, float64(len(names))-0.5
 }
 
+// sideBySide draws plots next to each other in body, aligned, with a
+// caption centred over each.
+func sideBySide(body draw.Canvas, plots []*plot.Plot, captions []string) {
+	cs := textStyle(axisSize+1, true, inkColor)
+	cs.XAlign, cs.YAlign = draw.XCenter, draw.YTop
+	capH := cs.Height("Mg") + vg.Points(6)
+	tiles := draw.Tiles{Rows: 1, Cols: len(plots), PadX: vg.Points(18), PadTop: capH}
+	canvases := plot.Align([][]*plot.Plot{plots}, tiles, body)
+	for i, p := range plots {
+		c := canvases[0][i]
+		p.Draw(c)
+		x := (c.Min.X + c.Max.X) / 2
+		body.FillText(cs, vg.Point{X: x, Y: body.Max.Y}, captions[i])
+	}
+}
+
 // message writes a centred note on an empty chart.
 func message(c draw.Canvas, msg string) {
 	ts := textStyle(14, false, greyInk)

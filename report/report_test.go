@@ -390,14 +390,14 @@ func TestAgingSheet(t *testing.T) {
 }
 
 func TestCohortSheet(t *testing.T) {
-	_, f := workbook(t, nil)
+	rep, f := workbook(t, nil)
 	tb := findTable(t, f, "Cohorts", "Tier")
 	for _, c := range cohortPlans {
 		r := tb.row(tierNames[c.kind], c.period)
 		if got := tb.num(r, "Customers"); got != float64(c.n) {
 			t.Errorf("%s %s customers = %v; want %d", tierNames[c.kind], c.period, got, c.n)
 		}
-		for h, months := range report.Horizons {
+		for h, months := range rep.Cohorts.Horizons {
 			col := "Logo " + strconv.Itoa(months) + " mo"
 			at := c.start.AddDate(0, months, 0)
 			if at.After(asOf) {

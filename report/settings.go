@@ -46,9 +46,9 @@ var DefaultSettings = Settings{
 	MinCurveCustomers: 10,
 }
 
-// Horizons are the months after a customer's start at which the cohort
+// horizons are the months after a customer's start at which the cohort
 // sheet measures retention.
-var Horizons = [3]int{3, 6, 12}
+var horizons = [3]int{3, 6, 12}
 
 // churnWindowDays is the window of the early-churn rate: customers lost
 // within this many days of their start.

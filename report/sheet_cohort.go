@@ -38,8 +38,8 @@ func (r *Report) cohortSheet() *grid {
 			"Empty cells are not yet known (the cohort is too young) or not computable; each has a comment. Formulas: header comments and the definitions at the right.", r.Period))
 	g.freeze(coHeader+1, 2)
 	hn := func(prefix string) []string {
-		out := make([]string, len(Horizons))
-		for i, h := range Horizons {
+		out := make([]string, len(horizons))
+		for i, h := range horizons {
 			out[i] = fmt.Sprintf("%s %d mo", prefix, h)
 		}
 		return out
@@ -50,28 +50,28 @@ func (r *Report) cohortSheet() *grid {
 	names = append(names, hn("NRR")...)
 	names = append(names, "Expansion 12 mo", "Annual churn", "LTV"+currencySuffix(cur), "CAC payback (months)")
 	comments := []string{cohortDefinitions[0], "Start period of the cohort", "", "Σ starting ARR of the customers whose starting ARR is known", cohortDefinitions[1]}
-	for range Horizons {
+	for range horizons {
 		comments = append(comments, cohortDefinitions[2])
 	}
-	for range Horizons {
+	for range horizons {
 		comments = append(comments, cohortDefinitions[3]+" "+cohortDefinitions[5])
 	}
-	for range Horizons {
+	for range horizons {
 		comments = append(comments, cohortDefinitions[4]+" "+cohortDefinitions[5])
 	}
 	comments = append(comments, cohortDefinitions[6], cohortDefinitions[7], cohortDefinitions[8], cohortDefinitions[9])
-	g.group(coHeader-1, 5, len(Horizons), "Logo retention")
-	g.group(coHeader-1, 5+len(Horizons), len(Horizons), "Gross revenue retention")
-	g.group(coHeader-1, 5+2*len(Horizons), len(Horizons), "Net revenue retention")
+	g.group(coHeader-1, 5, len(horizons), "Logo retention")
+	g.group(coHeader-1, 5+len(horizons), len(horizons), "Gross revenue retention")
+	g.group(coHeader-1, 5+2*len(horizons), len(horizons), "Net revenue retention")
 	g.header(coHeader, 0, names, comments...)
 	for i, w := range []float64{16, 10, 10, 15, 10} {
 		g.width(i, w)
 	}
-	for i := 5; i < 5+3*len(Horizons)+2; i++ {
+	for i := 5; i < 5+3*len(horizons)+2; i++ {
 		g.width(i, 9)
 	}
-	g.width(5+3*len(Horizons)+2, 14)
-	g.width(5+3*len(Horizons)+3, 11)
+	g.width(5+3*len(horizons)+2, 14)
+	g.width(5+3*len(horizons)+3, 11)
 
 	nm := len(r.Model.Tiers)
 	row := coHeader + 1
