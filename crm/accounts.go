@@ -54,26 +54,59 @@ func (r *AccountReader) Header() []string { return r.t.Header() }
 // calls; after the Table is closed Next returns ErrClosed.
 func (r *AccountReader) Next() (AccountRow, error) {
 	if !r.started {
-		r.start(r.t, r.read)
+		r.start(r.t, r.fill)
 	}
 	return r.pipe.next()
 }
 
-// read reads one row in the parsing goroutine. The Prospect's slices
-// point into the parser's scratch space until the pipe copies them.
-func (r *AccountReader) read() (AccountRow, error) {
-	row, err := r.t.Next()
-	if err != nil {
-		return AccountRow{Row: row}, err
+// fill reads and parses a batch of rows in the reading goroutine, then
+// checks their ids.
+func (r *AccountReader) fill(b *batch) {
+	for len(b.rows) < batchRows {
+		r.p.s = &b.scratch[len(b.rows)]
+		row, err := r.t.Next()
+		if err != nil {
+			if !isRowError(err) {
+				b.end = err
+				break
+			}
+			b.add(AccountRow{Row: row}, err)
+			continue
+		}
+		if err := r.p.parse(row.Line, row.Cells); err != nil {
+			b.add(AccountRow{Row: row}, err)
+			continue
+		}
+		b.add(AccountRow{Row: row, Prospect: r.p.f.p}, nil)
 	}
-	if err := r.p.parse(row.Line, row.Cells); err != nil {
-		return AccountRow{Row: row}, err
+	r.dedup(b)
+}
+
+// dedup rejects the rows of b whose account id an earlier row had. It
+// works a batch at a time: first touching the table slot of every id, so
+// that the processor fetches them from memory in parallel, then
+// inserting in row order.
+func (r *AccountReader) dedup(b *batch) {
+	var h [batchRows][2]uint64
+	r.ids.reserve(len(b.rows))
+	var touch uint32
+	for i := range b.rows {
+		if b.errs[i] == nil && b.rows[i].Prospect.ID != "" {
+			h[i][0], h[i][1] = r.ids.hash(b.rows[i].Prospect.ID)
+			touch += r.ids.touch(h[i][0])
+		}
 	}
-	pr := r.p.f.p
-	if err := r.p.duplicate(r.ids, fAccountID, pr.ID, row.Line); err != nil {
-		return AccountRow{Row: row}, err
+	r.ids.sink = touch
+	for i := range b.rows {
+		row := &b.rows[i]
+		if b.errs[i] != nil || row.Prospect.ID == "" {
+			continue
+		}
+		if first := r.ids.insert(h[i][0], uint32(h[i][1]), row.Line); first != 0 {
+			b.errs[i] = r.p.dupError(fAccountID, row.Prospect.ID, row.Line, first)
+			row.Prospect = icp.Prospect{}
+		}
 	}
-	return AccountRow{Row: row, Prospect: pr}, nil
 }
 
 // Reject is a data row that was not read into a record, with the reason.

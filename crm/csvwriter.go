@@ -20,6 +20,7 @@ type CSVWriter struct {
 
 	w     *bufio.Writer
 	delim byte
+	quote [256]bool // bytes that make a cell need quotes
 	err   error
 }
 
@@ -28,6 +29,9 @@ type CSVWriter struct {
 // Write fails.
 func NewCSVWriter(w io.Writer, delimiter rune) *CSVWriter {
 	cw := &CSVWriter{w: bufio.NewWriterSize(w, 64<<10), delim: byte(delimiter)}
+	for _, c := range []byte{'"', '\n', '\r', ',', ';', '\t', byte(delimiter)} {
+		cw.quote[c] = true
+	}
 	if delimiter <= 0 || delimiter >= utf8.RuneSelf || delimiter == '"' || delimiter == '\r' || delimiter == '\n' {
 		cw.err = fmt.Errorf("crm: invalid CSV delimiter %q", delimiter)
 	}
@@ -81,21 +85,16 @@ func (w *CSVWriter) Write(cells []string) error {
 }
 
 func (w *CSVWriter) needsQuotes(c string) bool {
+	for i := 0; i < len(c); i++ {
+		if w.quote[c[i]] {
+			return true
+		}
+	}
 	if len(c) >= 3 && c[0] == 0xef && c[1] == 0xbb && c[2] == 0xbf {
 		return true // would read as a byte order mark
 	}
 	if len(c) >= 4 && strings.EqualFold(c[:4], "sep=") {
 		return true // would read as Excel's delimiter line
-	}
-	for i := 0; i < len(c); i++ {
-		switch b := c[i]; b {
-		case '"', '\n', '\r', ',', ';', '\t':
-			return true
-		default:
-			if b == w.delim {
-				return true
-			}
-		}
 	}
 	return false
 }

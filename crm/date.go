@@ -158,7 +158,25 @@ func isoDay(s string) (time.Time, bool) {
 	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
 		return time.Time{}, false
 	}
-	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+	return utcDate(y, m, d, 0), true
+}
+
+// utcDate returns the UTC time sec seconds after midnight of a valid
+// proleptic Gregorian date; cheaper than time.Date, which normalizes and
+// consults the location.
+func utcDate(y, m, d int, sec int64) time.Time {
+	// Days from civil, H. Hinnant, "chrono-Compatible Low-Level Date
+	// Algorithms".
+	if m <= 2 {
+		y--
+	}
+	era := y / 400 // y >= 0 here: years start at 1
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	days := int64(era)*146097 + int64(doe) - 719468
+	return time.Unix(days*86400+sec, 0).UTC()
 }
 
 type dateScanner struct {

@@ -110,3 +110,16 @@ func TestSerialDate(t *testing.T) {
 		}
 	}
 }
+
+func TestUTCDate(t *testing.T) {
+	for y := 1; y <= 9999; y += 7 {
+		for m := 1; m <= 12; m++ {
+			for _, d := range []int{1, 15, daysIn(m, y)} {
+				want := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+				if got := utcDate(y, m, d, 0); !got.Equal(want) || got != want {
+					t.Fatalf("utcDate(%d, %d, %d) = %v; want %v", y, m, d, got, want)
+				}
+			}
+		}
+	}
+}

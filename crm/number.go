@@ -56,6 +56,9 @@ func isUnknownShort(s string) bool {
 // parseNum is ParseNumber without the wrapping; pct reports a trailing %,
 // already applied to v.
 func parseNum(s string, dc bool) (v float64, known, pct bool, err error) {
+	if v, ok := plainInt(s); ok {
+		return v, true, false, nil
+	}
 	s = trim(s)
 	if isUnknown(s) {
 		return 0, false, false, nil
@@ -103,6 +106,23 @@ func parseNum(s string, dc bool) (v float64, known, pct bool, err error) {
 	return v, true, pct, nil
 }
 
+// plainInt is the fast path for the commonest cell, up to 15 digits
+// and nothing else.
+func plainInt(s string) (float64, bool) {
+	if len(s) == 0 || len(s) > 15 {
+		return 0, false
+	}
+	var v uint64
+	for i := 0; i < len(s); i++ {
+		c := s[i] - '0'
+		if c > 9 {
+			return 0, false
+		}
+		v = v*10 + uint64(c)
+	}
+	return float64(v), true
+}
+
 // cutSign removes a leading '+', '-' or '−' (U+2212).
 func cutSign(s string) (string, int) {
 	switch {
@@ -127,6 +147,9 @@ var currencyCodes = [...]string{
 func cutCurrencyPrefix(s string) (string, bool) {
 	if len(s) == 0 || !(s[0] == '$' || s[0] >= utf8.RuneSelf || isLetter(s[0])) {
 		return s, false
+	}
+	if s[0] == '$' {
+		return s[1:], true
 	}
 	for _, sym := range currencySymbols {
 		if strings.HasPrefix(s, sym) {

@@ -34,6 +34,14 @@ type rowParser struct {
 
 	f fields
 
+	// s is where the Prospect's slices and custom map are built; the
+	// next row reuses it unless the caller points s elsewhere.
+	s   *scratch
+	own scratch
+}
+
+// scratch holds the backing arrays and map of one Prospect.
+type scratch struct {
 	tech               []string
 	trig, intent, engt []icp.Event
 	custom             map[string]icp.Value
@@ -50,6 +58,7 @@ func newRowParser(t *Table, k tableKind) (*rowParser, error) {
 		ds:   dateSettings{order: t.opts.DateOrder, xlsx: t.xlsx, date1904: t.date1904},
 		dc:   t.opts.DecimalComma,
 	}
+	p.s = &p.own
 	for name, ch := range t.opts.Channels {
 		p.channels = append(p.channels, channelName{trim(name), ch})
 	}
@@ -75,25 +84,30 @@ func (p *rowParser) parse(line int, cells []string) error {
 		}
 	}
 	if len(p.b.custom) > 0 {
-		if p.custom == nil {
-			p.custom = make(map[string]icp.Value, len(p.b.custom))
+		m := p.s.custom
+		if m == nil {
+			m = make(map[string]icp.Value, len(p.b.custom))
+			p.s.custom = m
 		}
-		clear(p.custom)
+		// The keys are always the same few: overwrite or delete them
+		// rather than clear the map.
 		for _, c := range p.b.custom {
-			if c.col >= len(cells) {
-				continue
+			s := ""
+			if c.col < len(cells) {
+				s = cells[c.col]
 			}
-			s := cells[c.col]
 			v, err := p.customValue(c.kind, s)
 			if err != nil {
 				return p.cellError(line, c.col, c.name, s, err)
 			}
 			if v.Kind != icp.KindUnknown {
-				p.custom[c.name] = v
+				m[c.name] = v
+			} else {
+				delete(m, c.name)
 			}
 		}
-		if len(p.custom) > 0 {
-			p.f.p.Custom = p.custom
+		if len(p.s.custom) > 0 {
+			p.f.p.Custom = p.s.custom
 		}
 	}
 	return nil
@@ -119,28 +133,28 @@ func (p *rowParser) cell(f field, s string) error {
 	case fRegion:
 		r.p.Region = text(s)
 	case fTechStack:
-		r.p.TechStack = appendList(p.tech, s)
-		if r.p.TechStack != nil {
-			p.tech = r.p.TechStack
+		r.p.TechStack = appendList(p.s.tech, s)
+		if cap(r.p.TechStack) > cap(p.s.tech) {
+			p.s.tech = r.p.TechStack
 		}
 	case fFundingStage:
 		r.p.FundingStage = text(s)
 	case fHeadcountGrowth:
 		r.p.HeadcountGrowth, err = p.rate(s)
 	case fTriggers:
-		r.p.Triggers, err = appendEvents(p.trig, s, false, p.ds)
-		if r.p.Triggers != nil {
-			p.trig = r.p.Triggers
+		r.p.Triggers, err = appendEvents(p.s.trig, s, false, p.ds)
+		if cap(r.p.Triggers) > cap(p.s.trig) {
+			p.s.trig = r.p.Triggers
 		}
 	case fIntent:
-		r.p.Intent, err = appendEvents(p.intent, s, true, p.ds)
-		if r.p.Intent != nil {
-			p.intent = r.p.Intent
+		r.p.Intent, err = appendEvents(p.s.intent, s, true, p.ds)
+		if cap(r.p.Intent) > cap(p.s.intent) {
+			p.s.intent = r.p.Intent
 		}
 	case fEngagement:
-		r.p.Engagement, err = appendEvents(p.engt, s, false, p.ds)
-		if r.p.Engagement != nil {
-			p.engt = r.p.Engagement
+		r.p.Engagement, err = appendEvents(p.s.engt, s, false, p.ds)
+		if cap(r.p.Engagement) > cap(p.s.engt) {
+			p.s.engt = r.p.Engagement
 		}
 	case fDecisionMaker:
 		r.p.DecisionMaker, err = parseFlag(s)
@@ -298,6 +312,7 @@ type idSet struct {
 	s1, s2 maphash.Seed
 	slots  []idSlot // power-of-two length; line 0 marks an empty slot
 	n      int
+	sink   uint32 // keeps touch reads from being optimized away
 }
 
 type idSlot struct {
@@ -315,10 +330,31 @@ func newIDSet() *idSet {
 // add records id on line (> 0) and returns the first line it was seen
 // on, or 0 the first time.
 func (s *idSet) add(id string, line int) int {
-	if 4*(s.n+1) > 3*len(s.slots) {
+	s.reserve(1)
+	h1, h2 := s.hash(id)
+	return s.insert(h1, uint32(h2), line)
+}
+
+// hash returns the two halves of the id's hash.
+func (s *idSet) hash(id string) (uint64, uint64) {
+	return maphash.String(s.s1, id), maphash.String(s.s2, id)
+}
+
+// reserve grows the table so that n more ids fit.
+func (s *idSet) reserve(n int) {
+	for 4*(s.n+n) > 3*len(s.slots) {
 		s.grow()
 	}
-	h1, h2 := maphash.String(s.s1, id), uint32(maphash.String(s.s2, id))
+}
+
+// touch reads the slot of h1 and returns something from it, so that a
+// loop over many ids has their cache lines in flight together.
+func (s *idSet) touch(h1 uint64) uint32 {
+	return s.slots[h1&uint64(len(s.slots)-1)].line
+}
+
+// insert records a hash; the table must have room (reserve).
+func (s *idSet) insert(h1 uint64, h2 uint32, line int) int {
 	mask := uint64(len(s.slots) - 1)
 	for i := h1 & mask; ; i = (i + 1) & mask {
 		sl := &s.slots[i]
@@ -355,7 +391,11 @@ func (p *rowParser) duplicate(ids *idSet, f field, id string, line int) error {
 		return nil
 	}
 	if first := ids.add(id, line); first != 0 {
-		return p.cellError(line, p.b.col[f], fieldNames[f], id, fmt.Errorf("%w (first on line %d)", ErrDuplicateID, first))
+		return p.dupError(f, id, line, first)
 	}
 	return nil
+}
+
+func (p *rowParser) dupError(f field, id string, line, first int) error {
+	return p.cellError(line, p.b.col[f], fieldNames[f], id, fmt.Errorf("%w (first on line %d)", ErrDuplicateID, first))
 }

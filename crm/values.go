@@ -20,6 +20,14 @@ func trim(s string) string {
 // parseFlag reads yes/no, y/n, true/false, 1/0 (any case); unknown cells
 // give icp.Unknown.
 func parseFlag(s string) (icp.Flag, error) {
+	switch s { // the usual spellings, without folding
+	case "yes", "Yes", "YES", "true", "TRUE", "True", "1", "y", "Y":
+		return icp.Yes, nil
+	case "no", "No", "NO", "false", "FALSE", "False", "0", "n", "N":
+		return icp.No, nil
+	case "":
+		return icp.Unknown, nil
+	}
 	s = trim(s)
 	if isUnknown(s) {
 		return icp.Unknown, nil
@@ -178,6 +186,16 @@ var builtinChannels = []channelName{
 // then the built-in ones. Values neither knows are ChannelUnknown: lead
 // source picklists are free-form, and an unrecognised one is not an error.
 func parseChannel(s string, custom []channelName) icp.Channel {
+	if len(custom) == 0 {
+		switch s { // the usual spellings, without folding
+		case "inbound", "Inbound":
+			return icp.Inbound
+		case "outbound", "Outbound":
+			return icp.Outbound
+		case "":
+			return icp.ChannelUnknown
+		}
+	}
 	s = trim(s)
 	if isUnknown(s) {
 		return icp.ChannelUnknown
