@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/icpkit/icpkit/icp"
 	"github.com/icpkit/icpkit/report"
 	"github.com/xuri/excelize/v2"
@@ -777,4 +779,50 @@ func joinRows(rows [][]string) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// TestTypedTables checks the typed forecast table against figures worked
+// out by hand from the test plan.
+func TestTypedTables(t *testing.T) {
+	r, err := report.Build(testInput(nil), report.Settings{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lo, hi := wilson95(30, 40) // Tier 1: 30 of 40 closed deals won
+	const value = 6 * 50000.0  // six open Tier 1 deals of 50,000
+	want := report.ForecastRow{
+		Tier: "Tier 1", Deals: 6, Value: value,
+		WinRate: fig(0.75), Low: fig(lo), High: fig(hi),
+		Expected: fig(value * 0.75), ExpectedLow: fig(value * lo), ExpectedHigh: fig(value * hi),
+	}
+	// Tolerance: the test's Wilson formula and metric.Wilson differ in the
+	// last bits only.
+	if diff := cmp.Diff(want, r.Forecast.Tiers[0], cmpopts.EquateApprox(0, 1e-9)); diff != "" {
+		t.Errorf("Forecast.Tiers[0] mismatch (-want +got):\n%s", diff)
+	}
+	// Disqualified has closed deals but no open ones: a known zero.
+	dq := r.Forecast.Tiers[3]
+	if !dq.Expected.Known || dq.Expected.Value != 0 {
+		t.Errorf("Disqualified forecast = %+v; want a known 0", dq.Expected)
+	}
+}
+
+func fig(v float64) report.Figure { return report.Figure{Value: v, Known: true} }
+
+func FuzzParsePeriod(f *testing.F) {
+	for _, s := range []string{"", "quarter", "Month", " m ", "weekly"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := report.ParsePeriod(s)
+		if err != nil {
+			if !errors.Is(err, report.ErrInvalid) {
+				t.Errorf("ParsePeriod(%q) = %v; want an error wrapping ErrInvalid", s, err)
+			}
+			return
+		}
+		if q, err := report.ParsePeriod(p.String()); err != nil || q != p {
+			t.Errorf("ParsePeriod(%q) = %v, %v; want %v (round trip of %q)", p.String(), q, err, p, s)
+		}
+	})
 }

@@ -72,7 +72,7 @@ func (r *Report) winRateSheet() *grid {
 	// Score distribution.
 	sc := wrSideCol
 	g.section(wrHeader-1, sc, "Score at creation: won vs lost")
-	g.header(wrHeader, sc, []string{"Score", "Won", "Lost", "Win rate"}, "10-point bins of the ICP score at creation; the last bin includes 100")
+	g.header(wrHeader, sc, []string{"Score", "Won", "Lost", "Win rate"}, "5-point bins of the ICP score at creation; the last bin includes 100")
 	for c, w := range []float64{10, 9, 9, 10} {
 		g.width(sc+c, w)
 	}

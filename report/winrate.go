@@ -162,7 +162,8 @@ func (t *TierRate) addFlag(s string) {
 }
 
 // ScoreDistribution counts closed deals by their score at creation, in
-// 10-point bins: how far apart won and lost deals score.
+// 5-point bins: how far apart won and lost deals score. Tier thresholds
+// at multiples of 5 fall on bin edges.
 type ScoreDistribution struct {
 	Bins []ScoreBin
 }
@@ -174,7 +175,7 @@ type ScoreBin struct {
 	Rate      Figure // Won / (Won + Lost)
 }
 
-const scoreBins = 10
+const scoreBins = 20
 
 func buildScores(deals []deal) ScoreDistribution {
 	var s ScoreDistribution
@@ -187,7 +188,8 @@ func buildScores(deals []deal) ScoreDistribution {
 		if !d.outcome.Closed() {
 			continue
 		}
-		b := min(max(int(d.score)*scoreBins/100, 0), scoreBins-1)
+		// The tolerance matches the tiers': a score of 64.9999999 is 65.
+		b := min(max(int((float64(d.score)+1e-6)*scoreBins/100), 0), scoreBins-1)
 		if d.outcome == icp.Won {
 			s.Bins[b].Won++
 		} else {
