@@ -2,6 +2,7 @@ package crm
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -60,14 +61,12 @@ func TestBadFiles(t *testing.T) {
 			`bad/header_only.csv:1: field "employee_count": is not a field of this table (Options.Columns)`},
 		{"header_only.csv", accountsTable, Options{Columns: map[string]string{"employees": "Headcount (LinkedIn)"}}, ErrMissingColumn,
 			`bad/header_only.csv:1: missing column "Headcount (LinkedIn)" (Options.Columns["employees"])`},
-		{"header_only.csv", accountsTable, Options{Custom: []CustomField{{Name: "segment", Kind: icp.KindText}}}, ErrMissingColumn,
-			`bad/header_only.csv:1: missing column "segment" for custom field "segment"`},
+		{"header_only.csv", accountsTable, Options{Custom: []CustomField{{Name: "segment", Kind: icp.KindText}}, Columns: map[string]string{"segment": "Segment"}}, ErrMissingColumn,
+			`bad/header_only.csv:1: missing column "Segment" for custom field "segment" (Options.Columns["segment"])`},
 		{"header_only.csv", accountsTable, Options{Custom: []CustomField{{Name: "Name"}}}, ErrUnknownField,
 			`bad/header_only.csv:1: field "Name": is not a field of this table: custom field kind unknown cannot be read`},
-		{"opportunities_no_created.csv", opportunitiesTable, Options{}, ErrMissingColumn,
-			`bad/opportunities_no_created.csv:1: missing column "created_date" (also read from CreatedDate, Created Date, Create Date)`},
 		{"header_only.csv", opportunitiesTable, Options{}, ErrMissingColumn,
-			`bad/header_only.csv:1: missing column "account_id" or "account_name" (also read from AccountId, Account Name, Associated Company IDs, Associated Company)`},
+			`bad/header_only.csv:1: missing column "outcome", "stage" or "is_won" with "is_closed" (also read from StageName, Deal Stage, IsWon, IsClosed)`},
 		{"header_only.csv", customersTable, Options{}, ErrMissingColumn,
 			`bad/header_only.csv:1: missing column "start_date" (also read from Start Date, Customer Since, Became a Customer Date, Contract Start Date)`},
 	}
@@ -136,5 +135,26 @@ func TestBadRows(t *testing.T) {
 				t.Errorf("reject messages mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// A deals file may have no account and no date columns: it carries its
+// own attributes (the Salvirt data has neither). Each row is then read
+// with an empty account and zero dates, not rejected.
+func TestOpportunitiesWithoutAccountOrDates(t *testing.T) {
+	data := "Comp_size;Status\r\nBig;Won\r\nSmall;Lost\r\n"
+	tb, err := NewCSVTable(strings.NewReader(data), Options{File: "deals.csv", Columns: map[string]string{"outcome": "Status"}, Custom: []CustomField{{Name: "Comp_size", Kind: icp.KindText}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opps, rej, err := ReadOpportunities(tb)
+	if err != nil || len(rej) != 0 {
+		t.Fatalf("ReadOpportunities = %d rejects, %v; want none", len(rej), err)
+	}
+	if len(opps) != 2 || opps[0].Outcome != icp.Won || opps[1].Outcome != icp.Lost || !opps[0].Created.IsZero() {
+		t.Fatalf("ReadOpportunities = %+v; want won then lost, undated", opps)
+	}
+	if got := opps[0].Prospect.Custom["Comp_size"].Text; got != "Big" {
+		t.Errorf("Comp_size = %q; want Big", got)
 	}
 }

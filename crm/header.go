@@ -120,7 +120,12 @@ func bindHeader(t *Table, k tableKind) (*binding, error) {
 		}
 		i, ok := find(h)
 		if !ok {
-			return nil, herr(0, "", "", fmt.Errorf("%w %q for custom field %q", ErrMissingColumn, h, c.Name))
+			// Not in this file: the attribute is unknown here (a deals
+			// file may leave it to the accounts file it joins).
+			if mapped {
+				return nil, herr(0, "", "", fmt.Errorf("%w %q for custom field %q (Options.Columns[%q])", ErrMissingColumn, h, c.Name, c.Name))
+			}
+			continue
 		}
 		b.custom = append(b.custom, customBind{col: i, name: c.Name, kind: c.Kind})
 	}
@@ -157,12 +162,10 @@ func requireColumns(b *binding, k tableKind, file string, line int) error {
 	}
 	switch k {
 	case opportunitiesTable:
-		if !b.has(fAccountID) && !b.has(fAccountName) {
-			return missing(`"account_id" or "account_name"`, []string{"AccountId", "Account Name", "Associated Company IDs", "Associated Company"})
-		}
-		if !b.has(fCreatedDate) {
-			return missing(`"created_date"`, aliases[fCreatedDate])
-		}
+		// Account and dates are optional: a deals file may carry its
+		// attributes itself and have no dates (then nothing is windowed
+		// or split by period). Where the column exists, a row without a
+		// value is rejected.
 		if !b.has(fOutcome) && !b.has(fStage) && !(b.has(fIsWon) && b.has(fIsClosed)) {
 			return missing(`"outcome", "stage" or "is_won" with "is_closed"`, []string{"StageName", "Deal Stage", "IsWon", "IsClosed"})
 		}

@@ -88,14 +88,14 @@ func (r *OpportunityReader) opportunity(row Row) (icp.Opportunity, error) {
 	if o.Account == "" {
 		o.Account = f.p.Name
 	}
-	if o.Account == "" {
+	if o.Account == "" && (b.has(fAccountID) || b.has(fAccountName)) {
 		fl := fAccountID
 		if !b.has(fl) {
 			fl = fAccountName
 		}
 		return o, r.p.cellError(line, b.col[fl], fieldNames[fl], "", ErrRequired)
 	}
-	if o.Created.IsZero() {
+	if o.Created.IsZero() && b.has(fCreatedDate) {
 		return o, r.p.cellError(line, b.col[fCreatedDate], fieldNames[fCreatedDate], "", ErrRequired)
 	}
 	out, err := r.outcome(line)
