@@ -67,7 +67,7 @@ func newCSVSource(r io.Reader, o *Options) (*csvSource, error) {
 		s.maxRow = int(^uint(0) >> 1)
 	}
 	head, err := s.br.Peek(3)
-	if err != nil && err != io.EOF {
+	if err != nil && err != io.EOF && len(head) == 0 {
 		return nil, err
 	}
 	switch {
@@ -84,8 +84,8 @@ func newCSVSource(r io.Reader, o *Options) (*csvSource, error) {
 		return s, nil
 	}
 	peek, err := s.br.Peek(csvBufferSize)
-	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		return nil, err
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull && len(peek) == 0 {
+		return nil, err // otherwise the error comes back when reading reaches it
 	}
 	if d, n, ok := sepLine(peek); ok {
 		s.setDelim(d)

@@ -3,6 +3,7 @@ package crm
 import (
 	"fmt"
 	"io"
+	"math"
 	"time"
 
 	"github.com/icpkit/icpkit/icp"
@@ -61,6 +62,15 @@ func (r *CustomerReader) Next() (CustomerRow, error) {
 		CAC:         f.cac,
 		GrossMargin: f.margin,
 		Line:        row.Line,
+	}
+	for _, x := range []struct {
+		v   icp.Number
+		mrr field
+	}{{c.StartARR, fStartMRR}, {c.CurrentARR, fCurrentMRR}} {
+		if math.IsInf(x.v.Value, 0) { // twelve times a huge MRR
+			col := b.col[x.mrr]
+			return CustomerRow{Row: row}, r.p.cellError(row.Line, col, fieldNames[x.mrr], row.Cells[col], ErrNonFinite)
+		}
 	}
 	if c.Account == "" {
 		c.Account = f.p.Name

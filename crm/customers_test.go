@@ -1,6 +1,7 @@
 package crm
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -34,5 +35,15 @@ func TestReadCustomersFixture(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("ReadCustomers() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestReadCustomersMRROverflow(t *testing.T) {
+	in := "account_id,start_date,current_mrr\nC1,2025-01-01,1e308\n"
+	tb, _ := NewCSVTable(strings.NewReader(in), Options{File: "c.csv"})
+	_, rejects, err := ReadCustomers(tb)
+	const want = `c.csv:2:3: field "current_mrr": "1e308" is not finite`
+	if err != nil || len(rejects) != 1 || rejects[0].Err.Error() != want {
+		t.Errorf("ReadCustomers() = %v, %v; want one reject %q", rejects, err, want)
 	}
 }

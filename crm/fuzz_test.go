@@ -292,3 +292,32 @@ func FuzzCSVRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+// FuzzXLSXTable: a damaged workbook is an error, never a panic, and the
+// rows of one that opens come back positioned.
+func FuzzXLSXTable(f *testing.F) {
+	f.Add(workbook(f, false))
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tb, err := NewXLSXTable(bytes.NewReader(data), Options{})
+		if err != nil {
+			return
+		}
+		defer tb.Close()
+		for range 10000 {
+			row, err := tb.Next()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				var pe *ParseError
+				if errors.As(err, &pe) && pe.Line != row.Line {
+					t.Fatalf("row error %v on line %d", err, row.Line)
+				}
+				if pe == nil {
+					return
+				}
+			}
+		}
+	})
+}

@@ -191,3 +191,47 @@ func TestTableOpenErrors(t *testing.T) {
 		})
 	}
 }
+
+// failingReader returns data, then err.
+type failingReader struct {
+	data []byte
+	err  error
+}
+
+func (r *failingReader) Read(p []byte) (int, error) {
+	if len(r.data) == 0 {
+		return 0, r.err
+	}
+	n := copy(p, r.data)
+	r.data = r.data[n:]
+	return n, nil
+}
+
+// TestTableReadError: an I/O error ends the table, is returned as it is,
+// and again on later calls; readers pass it on.
+func TestTableReadError(t *testing.T) {
+	diskErr := errors.New("disk on fire")
+	tb, err := NewCSVTable(&failingReader{data: []byte("account_id\nA1\nA2"), err: diskErr}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := 0, 0
+	for {
+		_, err = tb.Next()
+		if err != nil {
+			break
+		}
+		rows++
+	}
+	if !errors.Is(err, diskErr) || rows != 1 {
+		t.Errorf("Next() = %v after %d rows; want the read error after 1 row", err, rows)
+	}
+	if _, err2 := tb.Next(); !errors.Is(err2, diskErr) {
+		t.Errorf("Next() again = %v; want the read error", err2)
+	}
+
+	tb, _ = NewCSVTable(&failingReader{data: []byte("account_id\nA1\nA2\n"), err: diskErr}, Options{})
+	if _, _, err := ReadAccounts(tb); !errors.Is(err, diskErr) {
+		t.Errorf("ReadAccounts() = %v; want the read error", err)
+	}
+}

@@ -175,6 +175,13 @@ func TestWriterErrors(t *testing.T) {
 	if err := w.Close(); err == nil || err.Error() != "disk full" {
 		t.Errorf("CSVWriter.Close() on a failing writer = %v; want disk full", err)
 	}
+	long, _ := NewXLSXWriter(&bytes.Buffer{}, "")
+	if err := long.Write([]string{strings.Repeat("é", 32768)}); !errors.Is(err, ErrCellTooLong) {
+		t.Errorf("XLSXWriter.Write(long cell) = %v; want ErrCellTooLong", err)
+	}
+	if err := long.Close(); !errors.Is(err, ErrCellTooLong) {
+		t.Errorf("XLSXWriter.Close() after a failed Write = %v; want the Write error", err)
+	}
 	x, _ := NewXLSXWriter(failWriter{}, "")
 	x.Write([]string{"a"})
 	if err := x.Close(); err == nil {

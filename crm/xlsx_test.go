@@ -17,7 +17,7 @@ import (
 // workbook builds an XLSX export the way a user's spreadsheet holds one:
 // typed numbers, real date cells, a blank row, trailing empty cells and a
 // second sheet.
-func workbook(t *testing.T, date1904 bool) []byte {
+func workbook(t testing.TB, date1904 bool) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()

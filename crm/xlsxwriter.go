@@ -13,13 +13,34 @@ import (
 // rows per sheet.
 var ErrTooManyRows = errors.New("crm: more rows than an xlsx sheet holds (1,048,576)")
 
+// ErrCellTooLong is returned by XLSXWriter.Write for a cell longer than
+// an xlsx cell holds; excelize would cut it silently.
+var ErrCellTooLong = errors.New("cell is longer than an xlsx cell holds (32,767 characters)")
+
+// maxXLSXCell is Excel's cell limit in UTF-16 code units.
+const maxXLSXCell = excelize.TotalCellChars
+
+// utf16Len counts the UTF-16 code units of s.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
+}
+
 // XLSXWriter writes rows to one worksheet of a new workbook through
 // excelize's stream writer; the workbook is written to w on Close.
 //
 // A cell is stored as a number when it is one in canonical form ("1200",
 // "-3.5", "0.42": no leading zeros, no '+', no exponent, at most 15
 // significant digits, so the value is exact), otherwise as text: ids like
-// "00123", amounts like "$1,200" and dates stay as they were.
+// "00123", amounts like "$1,200" and dates stay as they were. Characters
+// XML cannot hold (control characters other than tab and line ends)
+// become U+FFFD; a cell over 32,767 characters is an error.
 type XLSXWriter struct {
 	f    *excelize.File
 	sw   *excelize.StreamWriter
@@ -65,7 +86,11 @@ func (x *XLSXWriter) Write(cells []string) error {
 	}
 	x.row++
 	x.vals = x.vals[:0]
-	for _, c := range cells {
+	for i, c := range cells {
+		if len(c) > maxXLSXCell && utf16Len(c) > maxXLSXCell {
+			x.err = fmt.Errorf("crm: xlsx row %d, column %d: %w", x.row, i+1, ErrCellTooLong)
+			return x.err
+		}
 		if v, ok := canonicalNumber(c); ok {
 			x.vals = append(x.vals, v)
 		} else {
