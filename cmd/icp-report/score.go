@@ -187,37 +187,29 @@ func (e *partialError) Error() string {
 // appendScoreCells appends the icp_* columns for r, formatting through buf.
 func appendScoreCells(cells []string, r *icp.Result, buf *[]byte) []string {
 	b := (*buf)[:0]
-	num := func(v float64) string {
-		b = strconv.AppendFloat(b[:0], round1(v), 'f', -1, 64)
+	str := func(f func([]byte) []byte) string {
+		b = f(b[:0])
 		return string(b)
 	}
-	cells = append(cells, num(r.Score), r.Tier, r.Route.String(), r.Profile, num(r.Fit), num(r.Behavior))
-	b = r.AppendReasons(b[:0], "; ")
-	cells = append(cells, string(b))
-	b = b[:0]
-	for i, name := range r.MissingNames() {
-		if i > 0 {
-			b = append(b, "; "...)
-		}
-		b = append(b, name...)
+	num := func(v float64) string {
+		return str(func(b []byte) []byte { return appendScore(b, v) })
 	}
-	cells = append(cells, string(b), upsideText(r))
+	cells = append(cells, num(r.Score), r.Tier, r.Route.String(), r.Profile, num(r.Fit), num(r.Behavior),
+		str(func(b []byte) []byte { return r.AppendReasons(b, "; ") }),
+		str(func(b []byte) []byte { return r.AppendMissing(b, "; ") }),
+		str(func(b []byte) []byte { return r.AppendUpside(b, "; ") }))
 	*buf = b
 	return cells
 }
 
-func upsideText(r *icp.Result) string {
-	var parts []string
-	for _, u := range r.Upside() {
-		if u.TierUp {
-			parts = append(parts, u.String())
-		}
+// appendScore writes a score rounded to one decimal: 72 or 72.5.
+func appendScore(b []byte, v float64) []byte {
+	t := int64(v*10 + 0.5)
+	b = strconv.AppendInt(b, t/10, 10)
+	if t%10 != 0 {
+		b = append(b, '.', byte('0'+t%10))
 	}
-	return strings.Join(parts, "; ")
-}
-
-func round1(v float64) float64 {
-	return float64(int64(v*10+0.5)) / 10
+	return b
 }
 
 var _ = os.Stdout
