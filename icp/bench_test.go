@@ -28,3 +28,40 @@ func BenchmarkScoreReference(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "scores/s")
 }
+
+func BenchmarkScoreMultiICP(b *testing.B) {
+	m := load(b, "multi_icp.yaml")
+	ps := benchProspects()
+	asOf := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	var r icp.Result
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		m.ScoreInto(&r, &ps[i%len(ps)], asOf)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "scores/s")
+}
+
+func BenchmarkScoreGates(b *testing.B) {
+	m := load(b, "gates.yaml")
+	ps := benchProspects()
+	for i, title := range []string{"VP of Sales", "Founder", "Intern", ""} {
+		ps[i].BuyerTitle = title
+	}
+	asOf := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	var r icp.Result
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		m.ScoreInto(&r, &ps[i%len(ps)], asOf)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "scores/s")
+}
+
+func BenchmarkParseReference(b *testing.B) {
+	data := icp.ReferenceYAML()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := icp.Parse("reference.yaml", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

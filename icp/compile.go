@@ -222,7 +222,7 @@ func (c *compiler) criterion(s *Criterion, path string, disqualifier bool) (crit
 	case kindRange:
 		best, err = c.bands(s, &cr, path, disqualifier)
 	case kindCategory, kindSet:
-		best, err = c.values(s, &cr, path)
+		best, err = c.values(s, &cr, path, disqualifier)
 	case kindEvents:
 		best, err = c.eventKinds(s, &cr, path, disqualifier)
 	case kindFlag:
@@ -323,7 +323,7 @@ func (c *compiler) bands(s *Criterion, cr *criterion, path string, disqualifier 
 	return best, nil
 }
 
-func (c *compiler) values(s *Criterion, cr *criterion, path string) (float64, error) {
+func (c *compiler) values(s *Criterion, cr *criterion, path string, disqualifier bool) (float64, error) {
 	if len(s.Values) == 0 {
 		return 0, c.errf(s.Pos, "values", path, "a %s criterion needs values", s.Kind)
 	}
@@ -366,6 +366,11 @@ func (c *compiler) values(s *Criterion, cr *criterion, path string) (float64, er
 				return 0, c.errf(v.Pos, "points", vp, "points %s are negative", fmtPoints(pts))
 			}
 		}
+		if disqualifier && pts == 0 {
+			pts = 1 // every listed value disqualifies
+		}
+		cr.values = append(cr.values, v.Value)
+		cr.points = append(cr.points, pts)
 		for _, name := range append([]string{v.Value}, v.Aliases...) {
 			k := foldASCII(name)
 			if k == "" {
@@ -376,8 +381,6 @@ func (c *compiler) values(s *Criterion, cr *criterion, path string) (float64, er
 			}
 			cr.index[k] = i
 		}
-		cr.values = append(cr.values, v.Value)
-		cr.points = append(cr.points, pts)
 		best = math.Max(best, pts)
 	}
 	if cr.kind == kindSet {
@@ -425,6 +428,9 @@ func (c *compiler) eventKinds(s *Criterion, cr *criterion, path string, disquali
 			if pts < 0 {
 				return 0, c.errf(k.Pos, "points", kp, "points %s are negative", fmtPoints(pts))
 			}
+		}
+		if disqualifier && pts == 0 {
+			pts = 1 // every listed kind disqualifies
 		}
 		cr.index[key] = i
 		cr.values = append(cr.values, k.Kind)
@@ -479,16 +485,22 @@ func (c *compiler) tiers(s *Spec, m *Model) ([]Tier, error) {
 
 // reachable rejects a tier that no score can fall in. Scores are sums of
 // the points each criterion can earn; criteria with decay make scores
-// continuous, and then every tier is reachable.
+// continuous, and then every tier is reachable. So does a model too large
+// to enumerate within maxSums distinct sums or maxSumWork additions.
 func (c *compiler) reachable(s *Spec, m *Model, tiers []Tier) error {
-	const maxSums = 20000
+	const (
+		maxSums    = 20000
+		maxSumWork = 2000000
+	)
+	work := 0
 	reach := make([]bool, len(tiers))
 	for _, p := range m.profiles {
 		sums := []float64{0}
 		continuous := false
 		for i := range p.crit {
 			opts := p.crit[i].earnable()
-			if opts == nil {
+			work += len(sums) * len(opts)
+			if opts == nil || work > maxSumWork {
 				continuous = true
 				break
 			}
@@ -575,7 +587,7 @@ func (c *criterion) earnable() []float64 {
 
 func (c *compiler) staleness(s *StalenessSpec, m *Model) error {
 	m.rescore = DefaultRescoreDays
-	if s.RescoreDays != nil {
+	if len(s.RescoreDays) > 0 { // an empty list is the default too, so a Spec round-trips through Marshal
 		m.rescore = nil
 		for i, d := range s.RescoreDays {
 			if d <= 0 || (i > 0 && d <= s.RescoreDays[i-1]) {

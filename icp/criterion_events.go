@@ -39,7 +39,7 @@ func (c *criterion) evalEvents(p *Prospect, asOf time.Time, out *CriterionScore)
 			}
 			pts = c.points[k]
 		}
-		if c.minStrength > 0 && e.Strength < c.minStrength {
+		if c.minStrength > 0 && !(e.Strength >= c.minStrength) { // NaN strength fails
 			continue
 		}
 		age := 0.0

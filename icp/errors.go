@@ -15,7 +15,12 @@ var (
 	ErrTooLarge   = errors.New("document too large")
 )
 
-// ModelError is a problem in a model file, at a position.
+// ModelError is a problem in a model file, at a position. Its message reads
+//
+//	file:line:column: field criteria[2].bands[0].min: invalid value: ...
+//
+// leaving out the column when it is not known, the position when neither is
+// (an empty file), and the field when the problem is not in one (syntax).
 type ModelError struct {
 	File   string // as given to ParseSpec; may be empty
 	Line   int    // 1-based; 0 when unknown
@@ -29,8 +34,11 @@ func (e *ModelError) Error() string {
 	if s == "" {
 		s = "model"
 	}
-	if e.Line > 0 {
+	switch {
+	case e.Line > 0 && e.Column > 0:
 		s += fmt.Sprintf(":%d:%d", e.Line, e.Column)
+	case e.Line > 0:
+		s += fmt.Sprintf(":%d", e.Line)
 	}
 	s += ": "
 	if e.Field != "" {

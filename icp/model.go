@@ -161,3 +161,29 @@ func sortedCustom(seen map[string]Kind) []CustomField {
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }
+
+// Penalties describes the model's penalties; Max is the score deducted
+// (in points of the first profile's total).
+func (m *Model) Penalties() []CriterionInfo {
+	out := make([]CriterionInfo, len(m.pen))
+	for j := range m.pen {
+		out[j] = m.pen[j].info()
+	}
+	return out
+}
+
+// Routing is the compiled routing rule, thresholds on the 0–100 score.
+type Routing struct {
+	Default       Channel // channel assumed when a prospect has none
+	RepAt         float64 // inbound: at or above goes to a rep, else nurture
+	Floor         float64 // outbound: no contact below
+	ApprovalBelow float64 // opportunity: manager approval below
+	ReasonBelow   float64 // opportunity: written reason below
+	OneMissed     Route   // gates mode: where one missed gate goes
+}
+
+// Routing returns the model's routing rule.
+func (m *Model) Routing() Routing {
+	r := m.routing
+	return Routing{Default: r.def, RepAt: r.repAt, Floor: r.floor, ApprovalBelow: r.approvalBelow, ReasonBelow: r.reasonBelow, OneMissed: r.oneMissed}
+}

@@ -97,3 +97,13 @@ func (m *Model) staleness(p *Prospect, asOf time.Time, s *Staleness) {
 }
 
 func days(d time.Duration) float64 { return d.Hours() / hoursPerDay }
+
+// ProfileCriteria returns profile i's criteria scores; Criteria is the
+// best profile's. It panics if i is out of range.
+func (r *Result) ProfileCriteria(i int) []CriterionScore {
+	off := 0
+	for j := 0; j < i; j++ {
+		off += len(r.model.profiles[j].crit)
+	}
+	return r.all[off : off+len(r.model.profiles[i].crit)]
+}

@@ -15,9 +15,15 @@ func (m *Model) Score(p *Prospect, asOf time.Time) *Result {
 // date": event windows, decay and staleness are not applied.
 //
 // Each profile is scored; the best score names the profile (the first on
-// ties). The score is 100 × (points earned − penalty points) / total,
-// floored at 0. A matched disqualifier keeps the score but sets the tier
-// to TierDisqualified and the route to RouteDisqualify.
+// ties). The score is
+//
+//	score = max(0, 100 × (points earned − penalty points) / total)
+//
+// with total the best profile's. A matched disqualifier keeps the score
+// but sets the tier to TierDisqualified and the route to RouteDisqualify.
+// An attribute that is not known (a Number not Known, NaN or ±Inf, a blank
+// string, a nil slice, Flag Unknown) earns nothing and counts as Missing.
+// ScoreInto does not change p; p must not be nil.
 //
 // ScoreInto is safe for concurrent use with distinct Results.
 func (m *Model) ScoreInto(r *Result, p *Prospect, asOf time.Time) {

@@ -157,7 +157,7 @@ type GatesRule struct {
 
 // StalenessSpec says when a score is out of date. RescoreDays are the
 // ages of an opportunity (days since it opened) at which it is re-scored;
-// nil means [60, 90]. NoMovementDays flags an open opportunity whose stage
+// empty means [60, 90]. NoMovementDays flags an open opportunity whose stage
 // has not moved for that long; 0 means 180.
 type StalenessSpec struct {
 	RescoreDays    []float64 `yaml:"rescore_days,omitempty"`

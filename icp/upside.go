@@ -17,7 +17,8 @@ type Upside struct {
 	TierUp    bool    // To lands in a better tier than now
 }
 
-// String reads "trigger event would add 20: 72 → 92, Tier 1".
+// String reads "Trigger event would add 20: 72 → 92, Tier 1", with
+// " (unknown)" after the label when the attribute is not known.
 func (u Upside) String() string {
 	what := u.Label
 	if u.Missing {
