@@ -26,11 +26,13 @@ func review(m *icp.Model, d *design, res *Result, s Settings) []Finding {
 	f = append(f, driftFindings(d, s)...)
 	f = append(f, disqualifierFindings(m, d)...)
 	f = append(f, criterionFindings(res)...)
+	// Many segments are tested at once: Bonferroni keeps the chance of any
+	// false alarm at Alpha.
 	for _, seg := range res.Segments {
-		if seg.Z > 1.96 && seg.PValue < Alpha && seg.MeanScore < line {
+		if seg.Z > 0 && seg.PValue < Alpha/float64(len(res.Segments)) && seg.MeanScore < line {
 			f = append(f, Finding{Kind: "segment_missed", Severity: Action,
 				Title:    fmt.Sprintf("%s %s wins %s of its deals though it scores %.0f on average: a segment the model does not capture; consider a criterion or a second ICP", strings.ReplaceAll(seg.Field, "_", " "), seg.Value, pct(seg.WinRate), seg.MeanScore),
-				Evidence: []string{fmt.Sprintf("%d of %d won; the fitted model expects %.0f (z = %.1f, p = %s)", seg.Won, seg.Deals, seg.Expected, seg.Z, pval(seg.PValue))}})
+				Evidence: []string{fmt.Sprintf("%d of %d won; the fitted model expects %.0f (z = %.1f, %s)", seg.Won, seg.Deals, seg.Expected, seg.Z, pval(seg.PValue))}})
 		}
 	}
 	sort.SliceStable(f, func(i, j int) bool { return f[i].Severity > f[j].Severity })
@@ -175,7 +177,7 @@ func declineFindings(m *icp.Model, d *design, s Settings) []Finding {
 		if diff < 0 && p < Alpha {
 			f = append(f, Finding{Kind: "win_rate_decline", Severity: Action,
 				Title:    fmt.Sprintf("%s win rate fell from %s to %s in %s: the market or the competition has moved; review whether the criteria still define the best buyers", tiers[t].Name, pct(rate(w1, n1)), pct(rate(w2, n2)), recent),
-				Evidence: []string{fmt.Sprintf("before: %d of %d won; %s: %d of %d won; p = %s", w1, n1, recent, w2, n2, pval(p))}})
+				Evidence: []string{fmt.Sprintf("before: %d of %d won; %s: %d of %d won; %s", w1, n1, recent, w2, n2, pval(p))}})
 		}
 	}
 	return f
@@ -208,7 +210,7 @@ func driftFindings(d *design, s Settings) []Finding {
 	if math.IsNaN(psi) {
 		return nil
 	}
-	sev, what := Info, "stable"
+	sev, what := Info, "stayed stable"
 	switch {
 	case psi >= 0.25:
 		sev, what = Action, "shifted markedly"
@@ -285,11 +287,12 @@ func coefEvidence(c Criterion) string {
 
 func pct(v float64) string { return fmt.Sprintf("%.0f%%", 100*v) }
 
+// pval writes "p = 0.008" or "p < 0.001".
 func pval(p float64) string {
 	if p < 0.001 {
-		return "<0.001"
+		return "p < 0.001"
 	}
-	return fmt.Sprintf("%.3f", p)
+	return fmt.Sprintf("p = %.3f", p)
 }
 
 func fmtNum(v float64) string {

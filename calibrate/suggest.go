@@ -44,8 +44,9 @@ func suggestPoints(fit *logit.Result, total float64) ([]int, float64, error) {
 // suggestThresholds places the tiers on the suggested score. The line
 // between the second-best tier and the rest is the score that best splits
 // wins from losses (Youden's J: share of wins kept minus share of losses
-// kept); the best tier starts where the observed win rate above the line
-// reaches 1.5 times the base rate. Models with more tiers keep their other
+// kept); the best tier starts at the lowest score above the line where
+// deals at or above it win at least twice the base rate (or halfway from
+// the base rate to certainty, when that is lower), with at least 10 deals. Models with more tiers keep their other
 // lines in proportion.
 func suggestThresholds(cur []icp.Tier, score []float64, won []bool) []icp.Tier {
 	out := append([]icp.Tier(nil), cur...)
@@ -88,7 +89,7 @@ func suggestThresholds(cur []icp.Tier, score []float64, won []bool) []icp.Tier {
 				}
 			}
 		}
-		if k >= 10 && kw/k >= 1.5*base {
+		if k >= 10 && kw/k >= math.Min(2*base, (1+base)/2) {
 			top = t
 			break
 		}
