@@ -77,7 +77,7 @@ func newCSVSource(r io.Reader, o *Options) (*csvSource, error) {
 		return nil, &ParseError{File: o.File, Line: 1, Err: ErrUTF16}
 	}
 	if d := o.Delimiter; d != 0 {
-		if d >= utf8.RuneSelf || d == '"' || d == '\r' || d == '\n' {
+		if d < 0 || d >= utf8.RuneSelf || d == '"' || d == '\r' || d == '\n' {
 			return nil, fmt.Errorf("crm: invalid delimiter %q: want one ASCII character other than a quote or line end", d)
 		}
 		s.setDelim(byte(d))
@@ -109,6 +109,9 @@ func sepLine(b []byte) (byte, int, bool) {
 		return 0, 0, false
 	}
 	d := b[4]
+	if d >= utf8.RuneSelf {
+		return 0, 0, false
+	}
 	rest := b[5:]
 	switch {
 	case bytes.HasPrefix(rest, []byte("\r\n")):
