@@ -267,3 +267,51 @@ func TestReadAccountsStrict(t *testing.T) {
 		t.Errorf("ParseError = %+v; want line 3, column 2, field employees, value 12k", *pe)
 	}
 }
+
+func TestReadAccountsOptions(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		opts Options
+		want []icp.Prospect
+	}{
+		{
+			name: "decimal comma, semicolons",
+			in:   "account_id;annual_revenue;headcount_growth\nA1;1.200.000,50 €;12,5%\n",
+			opts: Options{DecimalComma: true},
+			want: []icp.Prospect{{ID: "A1", AnnualRevenue: icp.Num(1200000.5), HeadcountGrowth: icp.Num(0.125)}},
+		},
+		{
+			name: "own channel names",
+			in:   "account_id,Lead Source\nA1,Trade Show\nA2,Partner Referral\nA3,Web\n",
+			opts: Options{Channels: map[string]icp.Channel{" trade show ": icp.Outbound}},
+			want: []icp.Prospect{{ID: "A1", Channel: icp.Outbound}, {ID: "A2"}, {ID: "A3", Channel: icp.Inbound}},
+		},
+		{
+			name: "explicit mapping beats built-in names",
+			in:   "Id,Employees,Headcount (LinkedIn)\nA1,10,12\n",
+			opts: Options{Columns: map[string]string{"employees": "headcount (linkedin)"}},
+			want: []icp.Prospect{{ID: "A1", Employees: icp.Num(12)}},
+		},
+		{
+			name: "tab separated with excel sep line",
+			in:   "sep=\t\r\nAccount Name\tIndustry\r\nAcme, Inc.\tSoftware\r\n",
+			want: []icp.Prospect{{Name: "Acme, Inc.", Industry: "Software"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tb, err := NewCSVTable(strings.NewReader(tt.in), tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, rejects, err := ReadAccounts(tb)
+			if err != nil || rejects != nil {
+				t.Fatalf("ReadAccounts() = _, %v, %v", rejects, err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("ReadAccounts() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

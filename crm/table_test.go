@@ -124,6 +124,12 @@ func TestTableCSV(t *testing.T) {
 			errs:   []string{`t.csv:2:2: field "b": cell is longer than the limit (Options.MaxFieldBytes)`},
 		},
 		{
+			name: "row over the limit", in: "a\n" + strings.Repeat("abcd,", 70) + "x\n3\n", opts: Options{MaxFieldBytes: 4}, delim: ',',
+			header: []string{"a"},
+			rows:   []Row{{2, strings.Split(strings.Repeat("abcd,", 64), ",")[:64]}, {3, []string{"3"}}},
+			errs:   []string{`t.csv:2:65: row is longer than the limit (64 × Options.MaxFieldBytes, or 16384 cells)`},
+		},
+		{
 			name: "quoted field over the limit", in: "a,b\n1,\"ab\"\"cdefgh\"\n3,4\n", opts: Options{MaxFieldBytes: 4}, delim: ',',
 			header: []string{"a", "b"},
 			rows:   []Row{{2, []string{"1", `ab"c`}}, {3, []string{"3", "4"}}},
@@ -181,11 +187,16 @@ func TestTableOpenErrors(t *testing.T) {
 		{"only BOM and blank lines", "\xef\xbb\xbf\r\n\n", ErrEmpty, "t.csv: empty input: no header row"},
 		{"utf-16", "\xff\xfea\x00,\x00b\x00", ErrUTF16, "t.csv:1: input is UTF-16; save it as UTF-8"},
 		{"bad utf-8 header", "a,\xff\n", ErrBadUTF8, `t.csv:1:2: "\xff" is not valid UTF-8`},
+		{"quote as delimiter", "a\n", nil, `crm: invalid delimiter '"': want one ASCII character other than a quote or line end`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := NewCSVTable(strings.NewReader(tt.in), Options{File: "t.csv"})
-			if !errors.Is(err, tt.want) || err.Error() != tt.msg {
+			o := Options{File: "t.csv"}
+			if tt.want == nil {
+				o.Delimiter = '"'
+			}
+			_, err := NewCSVTable(strings.NewReader(tt.in), o)
+			if err == nil || (tt.want != nil && !errors.Is(err, tt.want)) || err.Error() != tt.msg {
 				t.Errorf("NewCSVTable(%q) = %v; want %q", tt.in, err, tt.msg)
 			}
 		})
