@@ -25,8 +25,10 @@ type OpportunityReader struct {
 }
 
 // NewOpportunityReader resolves the table's header to opportunity fields.
-// The table needs an account id or name column, a created date, and an
-// outcome, a stage, or IsWon with IsClosed.
+// The table needs an outcome, a stage, or IsWon with IsClosed. Account
+// and date columns are optional (a deals file may carry its attributes
+// itself and have no dates); where one exists, a row without a value in
+// it is rejected with ErrRequired.
 func NewOpportunityReader(t *Table) (*OpportunityReader, error) {
 	p, err := newRowParser(t, opportunitiesTable)
 	if err != nil {

@@ -33,7 +33,9 @@ func (o DateOrder) String() string {
 // named Name (matched like canonical names: case, spaces and punctuation
 // do not matter) or from the column Options.Columns maps Name to. The cell
 // is read according to Kind; an empty or unknown cell leaves the entry
-// out. A custom field whose column is missing is an ErrMissingColumn.
+// out. A custom field without a column in the file is unknown in every
+// row (a deals file may leave it to the accounts file it joins), unless
+// Options.Columns maps it: then the missing column is an ErrMissingColumn.
 type CustomField struct {
 	Name string
 	Kind icp.Kind
