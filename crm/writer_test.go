@@ -60,6 +60,9 @@ func TestCSVWriterOutput(t *testing.T) {
 		{"quotes", ',', [][]string{{`x"y`, "a,b", "c;d"}}, "\"x\"\"y\",\"a,b\",\"c;d\"\n"},
 		{"single empty cell", ';', [][]string{{"h"}, {""}}, "h\n\"\"\n"},
 		{"semicolon", ';', [][]string{{"a", "1,5"}}, "a;\"1,5\"\n"},
+		{"other delimiters quoted in the header only", ',', [][]string{{"a;b", "c"}, {"x;y", "1\t2"}}, "\"a;b\",c\nx;y,1\t2\n"},
+		{"single column reads as comma-separated", ';', [][]string{{"h"}, {"a,b"}, {"c;d"}}, "h\n\"a,b\"\n\"c;d\"\n"},
+		{"bom and sep= only matter first", ',', [][]string{{"sep=x"}, {"sep=y"}}, "\"sep=x\"\nsep=y\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
