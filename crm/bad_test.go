@@ -59,8 +59,6 @@ func TestBadFiles(t *testing.T) {
 				"engagement, decision_maker, champion, buyer_title, channel); wrong file, delimiter or Options.Columns?"},
 		{"header_only.csv", accountsTable, Options{Columns: map[string]string{"employee_count": "NumberOfEmployees"}}, ErrUnknownField,
 			`bad/header_only.csv:1: field "employee_count": is not a field of this table (Options.Columns)`},
-		{"header_only.csv", accountsTable, Options{Columns: map[string]string{"employees": "Headcount (LinkedIn)"}}, ErrMissingColumn,
-			`bad/header_only.csv:1: missing column "Headcount (LinkedIn)" (Options.Columns["employees"])`},
 		{"header_only.csv", accountsTable, Options{Custom: []CustomField{{Name: "segment", Kind: icp.KindText}}, Columns: map[string]string{"segment": "Segment"}}, ErrMissingColumn,
 			`bad/header_only.csv:1: missing column "Segment" for custom field "segment" (Options.Columns["segment"])`},
 		{"header_only.csv", accountsTable, Options{Custom: []CustomField{{Name: "Name"}}}, ErrUnknownField,
@@ -156,5 +154,28 @@ func TestOpportunitiesWithoutAccountOrDates(t *testing.T) {
 	}
 	if got := opps[0].Prospect.Custom["Comp_size"].Text; got != "Big" {
 		t.Errorf("Comp_size = %q; want Big", got)
+	}
+}
+
+// One mapping serves every file of a run (a model's columns:): a mapped
+// field of another kind of table, or a mapped column this file lacks, is
+// passed over; a name that is no field at all is still an error.
+func TestColumnsShared(t *testing.T) {
+	cols := map[string]string{"employees": "Headcount (LinkedIn)", "amount": "close_value", "industry": "sector"}
+	tb, err := NewCSVTable(strings.NewReader("account,sector\nAcme,software\n"), Options{File: "accounts.csv", Columns: cols})
+	if err != nil {
+		t.Fatal(err)
+	}
+	accts, rej, err := ReadAccounts(tb)
+	if err != nil || len(rej) != 0 || len(accts) != 1 || accts[0].Industry != "software" {
+		t.Fatalf("ReadAccounts = %+v, %d rejects, %v; want Acme in software", accts, len(rej), err)
+	}
+	cols["employee_count"] = "x"
+	tb, err = NewCSVTable(strings.NewReader("account,sector\nAcme,software\n"), Options{File: "accounts.csv", Columns: cols})
+	if err == nil {
+		_, _, err = ReadAccounts(tb)
+	}
+	if !errors.Is(err, ErrUnknownField) {
+		t.Errorf("mapping employee_count: error %v; want ErrUnknownField", err)
 	}
 }

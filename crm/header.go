@@ -89,11 +89,18 @@ func bindHeader(t *Table, k tableKind) (*binding, error) {
 		}
 		f, ok := byName[name]
 		if !ok {
+			if isField(name) {
+				// A field of another kind of table: one mapping (a
+				// model's columns:) serves accounts, deals and customers.
+				continue
+			}
 			return nil, herr(0, name, "", fmt.Errorf("%w (Options.Columns)", ErrUnknownField))
 		}
 		i, ok := find(h)
 		if !ok {
-			return nil, herr(0, "", "", fmt.Errorf("%w %q (Options.Columns[%q])", ErrMissingColumn, h, name))
+			// The mapping serves several files; this one does not have
+			// the column (a deals file without account attributes).
+			continue
 		}
 		b.col[f] = i
 		used[i] = true
@@ -178,4 +185,14 @@ func requireColumns(b *binding, k tableKind, file string, line int) error {
 		}
 	}
 	return nil
+}
+
+// isField reports whether name is a canonical field of any table.
+func isField(name string) bool {
+	for _, n := range fieldNames {
+		if n == name && n != "" {
+			return true
+		}
+	}
+	return false
 }
