@@ -97,14 +97,16 @@ func (r *OpportunityReader) opportunity(row Row) (icp.Opportunity, error) {
 		}
 		return o, r.p.cellError(line, b.col[fl], fieldNames[fl], "", ErrRequired)
 	}
-	if o.Created.IsZero() && b.has(fCreatedDate) {
-		return o, r.p.cellError(line, b.col[fCreatedDate], fieldNames[fCreatedDate], "", ErrRequired)
-	}
 	out, err := r.outcome(line)
 	if err != nil {
 		return o, err
 	}
 	o.Outcome = out
+	// A closed deal needs its creation date (it is scored as of then and
+	// counted in its period); an open one may be too early to have one.
+	if o.Created.IsZero() && b.has(fCreatedDate) && out.Closed() {
+		return o, r.p.cellError(line, b.col[fCreatedDate], fieldNames[fCreatedDate], "", ErrRequired)
+	}
 	if out.Closed() {
 		o.Closed = f.closed
 		if !o.Closed.IsZero() && day(o.Closed).Before(day(o.Created)) {
