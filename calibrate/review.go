@@ -60,7 +60,7 @@ func tierFindings(tiers []TierRate) []Finding {
 		}
 		ev := []string{tierEvidence(a), tierEvidence(b)}
 		switch {
-		case a.WinRate < b.WinRate:
+		case a.High < b.Low:
 			f = append(f, Finding{Kind: "tiers_not_monotone", Severity: Action,
 				Title:    fmt.Sprintf("%s converts worse than %s: the tier definitions are wrong or the criteria are not predictive", a.Tier, b.Tier),
 				Evidence: ev})

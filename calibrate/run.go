@@ -3,6 +3,7 @@ package calibrate
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/icpkit/icpkit/calibrate/logit"
 	"github.com/icpkit/icpkit/calibrate/metric"
@@ -73,7 +74,41 @@ func Run(m *icp.Model, deals []icp.Opportunity, s Settings) (*Result, error) {
 	res.Validation = evaluate(m, d, s)
 	res.Segments = segments(deals, d, s, res)
 	res.Findings = review(m, d, res, s)
+	if f, ok := noSignal(res); ok {
+		// Points fitted to noise are not a model: say so, suggest nothing.
+		res.Findings = append([]Finding{f}, res.Findings...)
+		res.Warnings = append(res.Warnings, "no criterion predicts winning: no model is suggested")
+		res.Suggested, res.Thresholds, res.PointsToDouble = nil, nil, 0
+	}
 	return res, nil
+}
+
+// noSignal reports, as a finding, data in which no criterion predicts
+// winning: no effect's 95% interval excludes zero, or the suggestion's
+// cross-validated AUC interval includes 0.5 (no better than chance).
+func noSignal(res *Result) (Finding, bool) {
+	sig := false
+	for _, c := range res.Criteria {
+		if c.Coef.StdError > 0 && c.Coef.CILow > 0 {
+			sig = true
+		}
+	}
+	auc := "not available"
+	for _, e := range res.Validation {
+		if e.Model == ModelSuggested && e.AUC > 0 && strings.Contains(e.Split, "cross-validation") {
+			auc = fmt.Sprintf("%.2f (95%% CI %.2f–%.2f)", e.AUC, e.AUCLow, e.AUCHigh)
+			if e.AUCLow <= 0.5 {
+				sig = false
+			}
+		}
+	}
+	if sig {
+		return Finding{}, false
+	}
+	return Finding{Kind: "no_signal", Severity: Action,
+		Title: "None of the criteria predicts winning: the data do not support reweighting this model, and no points or tiers are suggested",
+		Evidence: []string{"no criterion's 95% interval lies above zero", "cross-validated AUC of a refitted model: " + auc + "; 0.5 is chance",
+			"look for other signals (trigger events, intent, who decides) before changing the points"}}, true
 }
 
 // fitCriteria fits won on the criteria predictors plus any extra columns
