@@ -7,13 +7,15 @@ import (
 
 // Sheet names, in workbook order.
 const (
-	sheetSummary  = "Summary"
-	sheetWinRate  = "Win rate by tier"
-	sheetPipeline = "Pipeline mix"
-	sheetForecast = "Forecast by tier"
-	sheetAging    = "Aging pipeline"
-	sheetCohorts  = "Cohorts"
-	sheetQuality  = "Data quality"
+	sheetSummary     = "Summary"
+	sheetReview      = "Review findings"
+	sheetWinRate     = "Win rate by tier"
+	sheetPipeline    = "Pipeline mix"
+	sheetForecast    = "Forecast by tier"
+	sheetAging       = "Aging pipeline"
+	sheetCohorts     = "Cohorts"
+	sheetCalibration = "Calibration"
+	sheetQuality     = "Data quality"
 )
 
 // Thresholds of the findings.

@@ -19,6 +19,7 @@ type grid struct {
 	comments []excelize.Comment
 	merges   [][2]string
 	charts   []gchart
+	breaks   []int // rows a printed page starts at
 
 	// freezeRows and freezeCols are the rows above and columns left of
 	// the scrolling pane.
@@ -128,6 +129,9 @@ func (g *grid) group(row, col, n int, text string) {
 func (g *grid) section(row, col int, text string) { g.set(row, col, text, style{kind: kSection}) }
 
 func (g *grid) width(col int, w float64) { g.widths[col] = w }
+
+// pageBreak starts a printed page at row.
+func (g *grid) pageBreak(row int) { g.breaks = append(g.breaks, row) }
 
 func (g *grid) freeze(rows, cols int) { g.freezeRows, g.freezeCols = rows, cols }
 

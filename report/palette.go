@@ -23,6 +23,28 @@ var (
 	gridColor = color.RGBA{0xE3, 0xE3, 0xE3, 0xFF}
 )
 
+// The calibration charts draw the current model in grey and the
+// suggested one in the best tier's blue; findings are coloured by
+// severity.
+var (
+	currentColor   = color.RGBA{0x8C, 0x8C, 0x8C, 0xFF}
+	suggestedColor = tierDark
+	actionColor    = lostColor
+	warningColor   = color.RGBA{0xF4, 0xC4, 0x5A, 0xFF}
+	infoColor      = color.RGBA{0xD9, 0xD9, 0xD9, 0xFF}
+)
+
+// severityColor returns the fill of a severity cell kind.
+func severityColor(k cellKind) color.RGBA {
+	switch k {
+	case kAction:
+		return actionColor
+	case kWarning:
+		return warningColor
+	}
+	return infoColor
+}
+
 // categorical colours for stages (Tableau 10); the eleventh stage on
 // reuses them.
 var stagePalette = []color.RGBA{

@@ -48,6 +48,8 @@ func (r *Report) charts() []struct {
 		{Chart{"pipeline-by-tier", "Open pipeline by ICP tier and stage"}, r.drawPipeline},
 		{Chart{"score-distribution", "ICP score at creation: won vs lost deals"}, r.drawScores},
 		{Chart{"cohort-retention", "Customer retention by ICP tier"}, r.drawRetention},
+		{Chart{"calibration-points", "Points per criterion: current vs suggested"}, r.drawPoints},
+		{Chart{"calibration-reliability", "Reliability of the predicted win rates"}, r.drawReliability},
 	}
 }
 
@@ -259,7 +261,11 @@ func message(c draw.Canvas, msg string) {
 
 // newPlot returns a plot styled for the slides: sans fonts, light
 // horizontal grid lines.
-func newPlot(xLabel, yLabel string) *plot.Plot {
+func newPlot(xLabel, yLabel string) *plot.Plot { return newGridPlot(xLabel, yLabel, false) }
+
+// newGridPlot is newPlot with vertical grid lines instead, for
+// horizontal bars, when vertical is true.
+func newGridPlot(xLabel, yLabel string, vertical bool) *plot.Plot {
 	p := plot.New()
 	p.BackgroundColor = color.Transparent
 	for _, a := range []*plot.Axis{&p.X, &p.Y} {
@@ -274,9 +280,13 @@ func newPlot(xLabel, yLabel string) *plot.Plot {
 	p.Title.TextStyle.Font = sans(axisSize+1, true)
 	p.Title.TextStyle.Color = inkColor
 	g := plotter.NewGrid()
-	g.Vertical.Color = nil
-	g.Horizontal.Color = gridColor
-	g.Horizontal.Width = vg.Points(0.8)
+	on, off := &g.Horizontal, &g.Vertical
+	if vertical {
+		on, off = off, on
+	}
+	off.Color = nil
+	on.Color = gridColor
+	on.Width = vg.Points(0.8)
 	p.Add(g)
 	return p
 }

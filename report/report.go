@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/icpkit/icpkit/calibrate"
 	"github.com/icpkit/icpkit/icp"
 )
 
@@ -35,6 +36,12 @@ type Input struct {
 	// sheet.
 	Sources []Source
 	Rejects []Reject
+
+	// Calibration is the model's calibration against the closed deals
+	// (calibrate.Run), shown on the Calibration and Review findings
+	// sheets and charts; nil when it was not run, which they say. Build
+	// copies the figures it shows.
+	Calibration *calibrate.Result
 }
 
 // Source counts the rows read from one input file or system.
@@ -103,6 +110,10 @@ type Report struct {
 	Aging    Aging
 	Cohorts  Cohorts
 	Quality  Quality
+
+	// Calibration is the calibration of the model; nil when
+	// Input.Calibration is nil.
+	Calibration *Calibration
 
 	// Findings are the review's warnings and observations as sentences,
 	// in sheet order.
@@ -189,6 +200,7 @@ func Build(in Input, s Settings) (*Report, error) {
 	r.Aging = buildAging(r, &in, deals)
 	r.Cohorts = buildCohorts(r, &in, custTiers)
 	r.Quality = buildQuality(r, &in, deals, missing)
+	r.Calibration = buildCalibration(m, in.Calibration)
 	r.Findings = r.findings()
 	return r, nil
 }

@@ -177,7 +177,7 @@ func wilson95(won, n int) (lo, hi float64) {
 
 func TestSheets(t *testing.T) {
 	_, f := workbook(t, nil)
-	want := []string{"Summary", "Win rate by tier", "Pipeline mix", "Forecast by tier", "Aging pipeline", "Cohorts", "Data quality"}
+	want := []string{"Summary", "Review findings", "Win rate by tier", "Pipeline mix", "Forecast by tier", "Aging pipeline", "Cohorts", "Calibration", "Data quality"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("GetSheetList() = %q; want %q", got, want)
 	}
@@ -648,6 +648,20 @@ func TestSummaryKeysSorted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkSortedKeys(t, b)
+	closed := 0
+	for _, p := range closedPlan {
+		closed += p.won + p.lost
+	}
+	s := r.Summary()
+	if s.Deals.Closed != closed || s.Model.Name != "Test ICP" || len(s.Tiers) != 4 {
+		t.Errorf("Summary() = %+v", s)
+	}
+}
+
+// checkSortedKeys checks that every JSON object in b has sorted keys.
+func checkSortedKeys(t *testing.T, b []byte) {
+	t.Helper()
 	dec := json.NewDecoder(bytes.NewReader(b))
 	// A stack of the last key per open object.
 	type frame struct {
@@ -689,14 +703,6 @@ func TestSummaryKeysSorted(t *testing.T) {
 		if top >= 0 && stack[top].obj {
 			stack[top].key = true
 		}
-	}
-	closed := 0
-	for _, p := range closedPlan {
-		closed += p.won + p.lost
-	}
-	s := r.Summary()
-	if s.Deals.Closed != closed || s.Model.Name != "Test ICP" || len(s.Tiers) != 4 {
-		t.Errorf("Summary() = %+v", s)
 	}
 }
 

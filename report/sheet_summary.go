@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/icpkit/icpkit/calibrate"
 )
 
 // summarySheet: model, data counts, headline win rates, pipeline and
@@ -113,6 +115,8 @@ func (r *Report) summarySheet() *grid {
 	kv("Aging open deals (no movement or re-score due)", r.Aging.Total.Deals, stInt)
 	row++
 
+	row = r.summaryCalibration(g, row)
+
 	g.section(row, 0, "Findings")
 	row++
 	if len(r.Findings) == 0 {
@@ -155,4 +159,68 @@ func tierThresholds(r *Report) string {
 		parts[i] = fmt.Sprintf("%s ≥ %g", t.Name, t.Min)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// summaryTopFindings is how many calibration findings the summary lists.
+const summaryTopFindings = 5
+
+// summaryCalibration writes the calibration's headline figures and its
+// most severe findings from row on, and returns the row after them.
+func (r *Report) summaryCalibration(g *grid, row int) int {
+	g.section(row, 0, "Calibration against won and lost deals")
+	row++
+	c := r.Calibration
+	if c == nil {
+		g.set(row, 0, calNotRun, stText)
+		return row + 2
+	}
+	kv := func(label string, v any, st style) {
+		g.set(row, 0, label, stText)
+		if f, ok := v.(Figure); ok {
+			g.fig(row, 1, f, st)
+		} else {
+			g.set(row, 1, v, st)
+		}
+		row++
+	}
+	kv("Method", methodText(c.Method), stText)
+	kv("Closed deals fitted", c.Deals, stInt)
+	kv("Won", c.Won, stInt)
+	kv("Lost", c.Lost, stInt)
+	cv := c.CrossValidation
+	if cv == "" {
+		cv = "cross-validation"
+	}
+	for _, m := range []string{calibrate.ModelCurrent, calibrate.ModelSuggested} {
+		f := unknown("no cross-validation was run")
+		if v := c.crossValidated(m); v != nil {
+			f = v.AUC
+		}
+		kv("AUC of the "+m+" model, "+cv, f, stDec3)
+	}
+	kv("Suggested points that double the odds of winning", c.PointsToDouble, stScore)
+	row++
+
+	g.section(row, 0, "Top calibration findings")
+	row++
+	if len(c.Findings) == 0 {
+		g.set(row, 0, "Calibration found nothing to review.", stText)
+		row++
+	}
+	for i, f := range c.Findings {
+		if i == summaryTopFindings {
+			g.set(row, 1, fmt.Sprintf("%s more on the %s sheet.", count(len(c.Findings)-i, "finding"), sheetReview), stText)
+			row++
+			break
+		}
+		g.set(row, 0, severityText(f.Severity), style{kind: severityKind(f.Severity)})
+		g.set(row, 1, f.Title, stWrap)
+		for col := 2; col <= 6; col++ {
+			g.set(row, col, nil, stWrap)
+		}
+		g.merges = append(g.merges, [2]string{cellName(row, 1), cellName(row, 6)})
+		g.heights[row] = textHeight(f.Title, 125)
+		row++
+	}
+	return row + 1
 }

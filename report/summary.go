@@ -4,22 +4,44 @@ import (
 	"encoding/json"
 	"io"
 	"time"
+
+	"github.com/icpkit/icpkit/calibrate"
 )
 
 // Summary holds the headline figures of the review, for summary.json.
 // Fields are declared in the order of their JSON keys, so the encoding
 // has sorted keys; unknown figures are null.
 type Summary struct {
-	AsOf      string          `json:"as_of"` // 2006-01-02
-	Customers int             `json:"customers"`
-	Deals     SummaryDeals    `json:"deals"`
-	Findings  []string        `json:"findings"`
-	Forecast  SummaryForecast `json:"forecast"`
-	Model     SummaryModel    `json:"model"`
-	Period    string          `json:"period"` // "quarter" or "month"
-	Pipeline  SummaryPipeline `json:"pipeline"`
-	Sources   []SummarySource `json:"sources"`
-	Tiers     []SummaryTier   `json:"tiers"`
+	AsOf        string              `json:"as_of"`       // 2006-01-02
+	Calibration *SummaryCalibration `json:"calibration"` // null when calibration was not run
+	Customers   int                 `json:"customers"`
+	Deals       SummaryDeals        `json:"deals"`
+	Findings    []string            `json:"findings"`
+	Forecast    SummaryForecast     `json:"forecast"`
+	Model       SummaryModel        `json:"model"`
+	Period      string              `json:"period"` // "quarter" or "month"
+	Pipeline    SummaryPipeline     `json:"pipeline"`
+	Sources     []SummarySource     `json:"sources"`
+	Tiers       []SummaryTier       `json:"tiers"`
+}
+
+// SummaryCalibration is the headline of the calibration: the fit's
+// method and deals, the suggested model's AUC under cross-validation
+// (with the current model's beside it), the suggested points by
+// criterion name and the titles of the review's findings, most severe
+// first. An unknown figure is null; SuggestedPoints is null when
+// calibration suggested no model.
+type SummaryCalibration struct {
+	AUC             *float64       `json:"auc"`
+	AUCCurrent      *float64       `json:"auc_current"`
+	Findings        []string       `json:"findings"`
+	Lost            int            `json:"lost"`
+	Method          string         `json:"method"`
+	N               int            `json:"n"`
+	PointsToDouble  *float64       `json:"points_to_double"`
+	SuggestedPoints map[string]int `json:"suggested_points"` // encoded with sorted keys
+	Validation      string         `json:"validation"`       // the split AUC is from: "5-fold cross-validation"
+	Won             int            `json:"won"`
 }
 
 // SummaryDeals counts the deals by outcome.
@@ -100,6 +122,7 @@ func (r *Report) Summary() Summary {
 	for _, f := range r.Findings {
 		s.Findings = append(s.Findings, f.Text)
 	}
+	s.Calibration = r.Calibration.summary()
 	for _, src := range r.Quality.Sources {
 		s.Sources = append(s.Sources, SummarySource{Name: src.Name, Read: src.Read, Rejected: src.Rejected})
 	}
@@ -122,4 +145,31 @@ func (s Summary) writeJSON(w io.Writer) error {
 	}
 	_, err = w.Write(append(b, '\n'))
 	return err
+}
+
+// summary returns the calibration's headline; nil for nil.
+func (c *Calibration) summary() *SummaryCalibration {
+	if c == nil {
+		return nil
+	}
+	s := &SummaryCalibration{
+		Findings: []string{}, Lost: c.Lost, Method: c.Method, N: c.Deals, Won: c.Won,
+		PointsToDouble: c.PointsToDouble.ptr(), Validation: c.CrossValidation,
+	}
+	if v := c.crossValidated(calibrate.ModelSuggested); v != nil {
+		s.AUC = v.AUC.ptr()
+	}
+	if v := c.crossValidated(calibrate.ModelCurrent); v != nil {
+		s.AUCCurrent = v.AUC.ptr()
+	}
+	if c.Suggested {
+		s.SuggestedPoints = map[string]int{}
+		for _, cr := range c.Criteria {
+			s.SuggestedPoints[cr.Name] = int(cr.Suggested.Value)
+		}
+	}
+	for _, f := range c.Findings {
+		s.Findings = append(s.Findings, f.Title)
+	}
+	return s
 }

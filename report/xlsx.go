@@ -19,11 +19,13 @@ import (
 func (r *Report) WriteXLSX(w io.Writer) error {
 	sheets := []*grid{
 		r.summarySheet(),
+		r.reviewSheet(),
 		r.winRateSheet(),
 		r.pipelineSheet(),
 		r.forecastSheet(),
 		r.agingSheet(),
 		r.cohortSheet(),
+		r.calibrationSheet(),
 		r.qualitySheet(),
 	}
 	f := excelize.NewFile()
@@ -77,22 +79,30 @@ func (r *Report) WriteXLSX(w io.Writer) error {
 type cellKind uint8
 
 const (
-	kText    cellKind = iota
-	kTitle            // sheet title
-	kNote             // the line under the title
-	kSection          // caption above a table
-	kHeader           // column header
-	kGroup            // header spanning columns
-	kInt              // #,##0
-	kMoney            // currency, no decimals
-	kPct              // 0.0%
-	kScore            // 0.0
-	kDays             // #,##0
-	kMonths           // 0.0
-	kDate             // yyyy-mm-dd
-	kFlag             // a warning beside a figure
-	kWrap             // long text, wrapped
-	kTier             // tier name on its palette colour
+	kText     cellKind = iota
+	kTitle             // sheet title
+	kNote              // the line under the title
+	kSection           // caption above a table
+	kHeader            // column header
+	kGroup             // header spanning columns
+	kInt               // #,##0
+	kMoney             // currency, no decimals
+	kPct               // 0.0%
+	kScore             // 0.0
+	kDays              // #,##0
+	kMonths            // 0.0
+	kDate              // yyyy-mm-dd
+	kFlag              // a warning beside a figure
+	kWrap              // long text, wrapped
+	kTier              // tier name on its palette colour
+	kNum               // General: points, thresholds
+	kDec2              // 0.00: effects, odds ratios
+	kDec3              // 0.000: AUC, log loss, Brier
+	kP                 // p-value: 0.000, "<0.001" below
+	kAction            // severity "action" on its colour
+	kWarning           // severity "warning"
+	kInfo              // severity "info"
+	kFlagWrap          // a long warning beside a figure, wrapped
 )
 
 // style is a cell style: bold for summary rows, with a rule above for
@@ -118,6 +128,11 @@ var (
 	stDate   = style{kind: kDate}
 	stFlag   = style{kind: kFlag}
 	stWrap   = style{kind: kWrap}
+	stNum    = style{kind: kNum}
+	stDec2   = style{kind: kDec2}
+	stDec3   = style{kind: kDec3}
+	stP      = style{kind: kP}
+	stFlagW  = style{kind: kFlagWrap}
 )
 
 type workbook struct {
@@ -181,8 +196,25 @@ func (wb *workbook) style(s style) (int, error) {
 	case kFlag:
 		font.Color = flagColor
 		st.Alignment = &excelize.Alignment{Indent: 1}
+	case kFlagWrap:
+		font.Color = flagColor
+		st.Alignment = &excelize.Alignment{WrapText: true}
 	case kWrap:
 		st.Alignment = &excelize.Alignment{WrapText: true, Vertical: "top"}
+	case kDec2:
+		custom("0.00")
+	case kDec3:
+		custom("0.000")
+	case kP:
+		custom(`[<0.001]"<0.001";0.000`)
+	case kAction, kWarning, kInfo:
+		c := severityColor(s.kind)
+		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{hex(c)}}
+		st.Alignment = &excelize.Alignment{Vertical: "top", Horizontal: "center"}
+		font.Bold = true
+		if dark(c) {
+			font.Color = "FFFFFF"
+		}
 	case kTier:
 		c := tierColor(int(s.tier), int(s.nModel))
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{hex(c)}}
@@ -271,7 +303,7 @@ func (wb *workbook) emit(g *grid) error {
 			return err
 		}
 	}
-	// Comments and charts change the worksheet that Flush writes, so
+	// Comments, charts and page breaks change the worksheet that Flush writes, so
 	// they come before it.
 	for _, c := range g.comments {
 		if err := f.AddComment(g.name, c); err != nil {
@@ -280,6 +312,11 @@ func (wb *workbook) emit(g *grid) error {
 	}
 	for _, c := range g.charts {
 		if err := f.AddChart(g.name, c.cell, c.chart); err != nil {
+			return err
+		}
+	}
+	for _, row := range g.breaks {
+		if err := f.InsertPageBreak(g.name, cellName(row, 0)); err != nil {
 			return err
 		}
 	}

@@ -53,8 +53,8 @@ Then it prints the three most important findings.`,
 			progress.step("building the report")
 			rep, err := report.Build(report.Input{
 				Model: m, Deals: s.Opportunities, Customers: s.Customers, AsOf: s.AsOf,
-				// CALIBRATION: Calibration: cal,
-				Sources: []report.Source{{Name: "accounts", Read: len(s.Accounts)}, {Name: "opportunities", Read: len(s.Opportunities)}, {Name: "customers", Read: len(s.Customers)}},
+				Calibration: cal,
+				Sources:     []report.Source{{Name: "accounts", Read: len(s.Accounts)}, {Name: "opportunities", Read: len(s.Opportunities)}, {Name: "customers", Read: len(s.Customers)}},
 			}, report.Settings{})
 			if err != nil {
 				return err

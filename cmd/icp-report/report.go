@@ -58,8 +58,7 @@ defaults to the latest date in the data, never the clock.`,
 					cal = nil
 				}
 			}
-			in2 := report.Input{Model: m, Deals: data.deals, Customers: data.customers, AsOf: asOf, Period: report.Period(per)} // CALIBRATION
-			_ = cal
+			in2 := report.Input{Model: m, Deals: data.deals, Customers: data.customers, AsOf: asOf, Period: report.Period(per), Calibration: cal}
 			for _, s := range data.sources {
 				in2.Sources = append(in2.Sources, report.Source{Name: s.file, Read: s.read, Rejected: len(s.rejected)})
 				for _, r := range s.rejected {
