@@ -3,7 +3,7 @@ package crm
 import "strings"
 
 // arenaSize is the size of the blocks row strings are cut from.
-const arenaSize = 64 << 10
+const arenaSize = 32 << 10
 
 // arena turns byte slices into strings, many to one allocation: it
 // appends them to a strings.Builder, whose String does not copy and whose

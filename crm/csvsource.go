@@ -19,7 +19,7 @@ const (
 
 // csvSource splits RFC 4180 CSV into rows. It reads through a fixed
 // buffer, so memory is bounded by the longest row it keeps (itself bounded
-// by the field and row limits); row strings are cut from 64 KiB arenas,
+// by the field and row limits); row strings are cut from 32 KiB arenas,
 // so a row costs no allocation of its own.
 type csvSource struct {
 	br       *bufio.Reader

@@ -31,11 +31,13 @@ type CSVWriter struct {
 	delim byte
 	rows  int
 
-	// Bytes that make a cell need quotes, for the first row and the
-	// others; specials lists them without the delimiter.
-	first, rest     [256]bool
+	// Bytes other than the delimiter that make a cell need quotes, in
+	// the first row and in the others.
 	firstSp, restSp []byte
-	err             error
+
+	ends  []int  // end of each cell in the joined row
+	marks []bool // cells that need quotes
+	err   error
 }
 
 // NewCSVWriter returns a writer to w with the given delimiter, which must
@@ -47,22 +49,19 @@ func NewCSVWriter(w io.Writer, delimiter rune) *CSVWriter {
 	if delimiter <= 0 || delimiter >= utf8.RuneSelf || delimiter == '"' || delimiter == '\r' || delimiter == '\n' {
 		cw.err = fmt.Errorf("crm: invalid CSV delimiter %q", delimiter)
 	}
-	cw.firstSp = setQuote(&cw.first, d, '"', '\n', '\r', ',', ';', '\t')
-	cw.restSp = setQuote(&cw.rest, d, '"', '\n', '\r')
+	cw.firstSp = specials(d, '"', '\n', '\r', ',', ';', '\t')
+	cw.restSp = specials(d, '"', '\n', '\r')
 	return cw
 }
 
-// setQuote marks the bytes and the delimiter in t and returns the bytes
-// other than the delimiter.
-func setQuote(t *[256]bool, delim byte, bs ...byte) []byte {
+// specials returns bs without the delimiter.
+func specials(delim byte, bs ...byte) []byte {
 	var sp []byte
 	for _, c := range bs {
-		if c != delim && bytes.IndexByte(sp, c) < 0 {
+		if c != delim {
 			sp = append(sp, c)
 		}
-		t[c] = true
 	}
-	t[delim] = true
 	return sp
 }
 
@@ -77,34 +76,40 @@ func (w *CSVWriter) Write(cells []string) error {
 	if len(cells) == 0 {
 		return errEmptyRecord
 	}
-	quote, sp, first := &w.rest, w.restSp, w.rows == 0
+	sp, first := w.restSp, w.rows == 0
 	if first {
-		quote, sp = &w.first, w.firstSp
+		sp = w.firstSp
 	}
 	w.rows++
 	b := w.buf
-	// Fast path: join the cells, then look for bytes that need quoting
-	// in the whole row at once, which the bytes package does many bytes
-	// at a time. Most rows have none.
+	// Join the cells, then look for the bytes that need quoting in the
+	// whole row at once, which the bytes package does many bytes at a
+	// time, and mark the cells they fall in. Most rows have none.
 	start := len(b)
+	w.ends = w.ends[:0]
 	for i, c := range cells {
 		if i > 0 {
 			b = append(b, w.delim)
 		}
 		b = append(b, c...)
+		w.ends = append(w.ends, len(b)-start)
 	}
-	if !w.plainRow(b[start:], cells, sp, first) {
+	if w.mark(b[start:], cells, sp, first) {
 		b = b[:start]
 		for i, c := range cells {
 			if i > 0 {
 				b = append(b, w.delim)
 			}
-			b = appendCell(b, c, quote, len(cells) == 1, first)
+			if w.marks[i] {
+				b = appendQuoted(b, c)
+			} else {
+				b = append(b, c...)
+			}
 		}
 	}
 	if first && len(cells) == 1 && w.delim != ',' {
 		// Table will read this file as comma-separated.
-		w.restSp = setQuote(&w.rest, w.delim, '"', '\n', '\r', ',')
+		w.restSp = specials(w.delim, '"', '\n', '\r', ',')
 	}
 	if w.UseCRLF {
 		b = append(b, '\r')
@@ -116,39 +121,52 @@ func (w *CSVWriter) Write(cells []string) error {
 	return nil
 }
 
-// plainRow reports whether no cell of the joined row needs quotes.
-func (w *CSVWriter) plainRow(row []byte, cells []string, sp []byte, first bool) bool {
+// mark sets w.marks[i] for the cells of the joined row that need quotes
+// and reports whether any does.
+func (w *CSVWriter) mark(row []byte, cells []string, sp []byte, first bool) bool {
+	w.marks = append(w.marks[:0], make([]bool, len(cells))...)
+	found := false
 	if len(cells) == 1 && cells[0] == "" {
-		return false // would be a blank line
+		w.marks[0], found = true, true // else the row is a blank line
 	}
 	if bytes.Count(row, []byte{w.delim}) != len(cells)-1 {
-		return false // a cell holds the delimiter
+		found = w.markByte(row, w.delim, true) || found // a cell holds the delimiter
 	}
 	for _, c := range sp {
-		if bytes.IndexByte(row, c) >= 0 {
-			return false
-		}
+		found = w.markByte(row, c, false) || found
 	}
 	if first {
-		for _, c := range cells {
+		for i, c := range cells {
 			if risky(c) {
-				return false
+				w.marks[i], found = true, true
 			}
 		}
 	}
-	return true
+	return found
 }
 
-// appendCell appends c, quoted if it needs to be. The only cell of a row
-// is quoted when empty, so that the row is not a blank line.
-func appendCell(b []byte, c string, quote *[256]bool, only, first bool) []byte {
-	plain := !(only && c == "") && !(first && risky(c))
-	for k := 0; plain && k < len(c); k++ {
-		plain = !quote[c[k]]
+// markByte marks the cells holding c; for the delimiter, occurrences at
+// cell boundaries do not count.
+func (w *CSVWriter) markByte(row []byte, c byte, delim bool) bool {
+	found, k, off := false, 0, 0
+	for {
+		j := bytes.IndexByte(row[off:], c)
+		if j < 0 {
+			return found
+		}
+		p := off + j
+		for w.ends[k] < p {
+			k++
+		}
+		if !(delim && w.ends[k] == p) {
+			w.marks[k], found = true, true
+		}
+		off = p + 1
 	}
-	if plain {
-		return append(b, c...)
-	}
+}
+
+// appendQuoted appends c in quotes, doubling the quotes inside.
+func appendQuoted(b []byte, c string) []byte {
 	b = append(b, '"')
 	for {
 		j := strings.IndexByte(c, '"')

@@ -39,11 +39,33 @@ type rowParser struct {
 	own scratch
 }
 
-// scratch holds the backing arrays and map of one Prospect.
+// scratch holds the backing arrays and map of one Prospect, and how much
+// of each array earlier rows wrote.
 type scratch struct {
-	tech               []string
-	trig, intent, engt []icp.Event
-	custom             map[string]icp.Value
+	tech                         []string
+	trig, intent, engt           []icp.Event
+	custom                       map[string]icp.Value
+	ntech, ntrig, nintent, nengt int
+}
+
+// settle makes res the scratch for the next row: it keeps the larger
+// backing array and clears what earlier rows left beyond len(res), so
+// that stale strings do not keep old row strings (and the arena blocks
+// they are cut from) alive. After a failed parse anything up to the
+// array's capacity may have been written.
+func settle[T any](scr *[]T, dirty *int, res []T, failed bool) {
+	if cap(res) > cap(*scr) {
+		*scr, *dirty = res, len(res)
+		return
+	}
+	d := *dirty
+	if failed {
+		d = cap(*scr)
+	}
+	if n := len(res); n < d {
+		clear((*scr)[:cap(*scr)][n:d])
+	}
+	*dirty = len(res)
 }
 
 func newRowParser(t *Table, k tableKind) (*rowParser, error) {
@@ -133,28 +155,20 @@ func (p *rowParser) cell(f field, s string) error {
 		r.p.Region = text(s)
 	case fTechStack:
 		r.p.TechStack = appendList(p.s.tech, s)
-		if cap(r.p.TechStack) > cap(p.s.tech) {
-			p.s.tech = r.p.TechStack
-		}
+		settle(&p.s.tech, &p.s.ntech, r.p.TechStack, false)
 	case fFundingStage:
 		r.p.FundingStage = text(s)
 	case fHeadcountGrowth:
 		r.p.HeadcountGrowth, err = p.rate(s)
 	case fTriggers:
 		r.p.Triggers, err = appendEvents(p.s.trig, s, false, p.ds)
-		if cap(r.p.Triggers) > cap(p.s.trig) {
-			p.s.trig = r.p.Triggers
-		}
+		settle(&p.s.trig, &p.s.ntrig, r.p.Triggers, err != nil)
 	case fIntent:
 		r.p.Intent, err = appendEvents(p.s.intent, s, true, p.ds)
-		if cap(r.p.Intent) > cap(p.s.intent) {
-			p.s.intent = r.p.Intent
-		}
+		settle(&p.s.intent, &p.s.nintent, r.p.Intent, err != nil)
 	case fEngagement:
 		r.p.Engagement, err = appendEvents(p.s.engt, s, false, p.ds)
-		if cap(r.p.Engagement) > cap(p.s.engt) {
-			p.s.engt = r.p.Engagement
-		}
+		settle(&p.s.engt, &p.s.nengt, r.p.Engagement, err != nil)
 	case fDecisionMaker:
 		r.p.DecisionMaker, err = parseFlag(s)
 	case fChampion:

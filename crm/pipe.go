@@ -22,6 +22,16 @@ type batch struct {
 	cells   []string
 	scratch [batchRows]scratch // one per row: the Prospect's slices and map
 	end     error              // io.EOF or the error that stopped reading, after rows
+	dirty   int                // cells written by earlier fills
+}
+
+// done clears the cells earlier fills left beyond this one's: stale
+// strings would keep old rows' memory alive.
+func (b *batch) done() {
+	if n := len(b.cells); n < b.dirty {
+		clear(b.cells[n:b.dirty])
+	}
+	b.dirty = len(b.cells)
 }
 
 func (b *batch) reset() {
@@ -78,6 +88,7 @@ func (p *pipe) run(fill func(*batch)) {
 		}
 		b.reset()
 		fill(b)
+		b.done()
 		select {
 		case p.full <- b:
 		case <-p.done:
