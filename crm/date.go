@@ -144,17 +144,14 @@ func isoDay(s string) (time.Time, bool) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return time.Time{}, false
 	}
-	var v [8]int
-	for i, k := range [8]int{0, 1, 2, 3, 5, 6, 8, 9} {
-		c := s[k]
-		if c < '0' || c > '9' {
-			return time.Time{}, false
-		}
-		v[i] = int(c - '0')
+	d0, d1, d2, d3 := s[0]-'0', s[1]-'0', s[2]-'0', s[3]-'0'
+	m0, m1, a0, a1 := s[5]-'0', s[6]-'0', s[8]-'0', s[9]-'0'
+	if (d0|d1|d2|d3|m0|m1|a0|a1) > 9 && (d0 > 9 || d1 > 9 || d2 > 9 || d3 > 9 || m0 > 9 || m1 > 9 || a0 > 9 || a1 > 9) {
+		return time.Time{}, false
 	}
-	y := v[0]*1000 + v[1]*100 + v[2]*10 + v[3]
-	m := v[4]*10 + v[5]
-	d := v[6]*10 + v[7]
+	y := int(d0)*1000 + int(d1)*100 + int(d2)*10 + int(d3)
+	m := int(m0)*10 + int(m1)
+	d := int(a0)*10 + int(a1)
 	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
 		return time.Time{}, false
 	}

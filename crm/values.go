@@ -117,40 +117,58 @@ func appendEvents(dst []icp.Event, s string, intent bool, ds dateSettings) ([]ic
 	if isNone(s) {
 		return dst, nil
 	}
-	for entry, rest, ok := nextEntry(s); ok; entry, rest, ok = nextEntry(rest) {
+	for i := 0; i < len(s); {
+		// One pass over the entry finds its end, its last '@' and the
+		// last ':' before that.
+		start, at, colon, colonAt := i, -1, -1, -1
+		for ; i < len(s) && !isListSep(s[i]); i++ {
+			switch s[i] {
+			case '@':
+				at, colonAt = i, colon
+			case ':':
+				colon = i
+			}
+		}
+		entry, end := s[start:i], i
+		i++
+		if trim(entry) == "" {
+			continue
+		}
 		var e icp.Event
-		name := entry
-		if k := strings.LastIndexByte(name, '@'); k >= 0 {
-			date := trim(name[k+1:])
-			name = trim(name[:k])
+		name := s[start:end]
+		if at >= 0 {
+			date := trim(s[at+1 : end])
+			name, colon = s[start:at], colonAt
 			t, err := parseDate(date, ds.order, false, false)
 			if err != nil {
-				return nil, fmt.Errorf("%w: entry %q: date %q %w", ErrBadEvent, entry, date, err)
+				return nil, fmt.Errorf("%w: entry %q: date %q %w", ErrBadEvent, trim(entry), date, err)
 			}
 			if t.IsZero() {
-				return nil, fmt.Errorf("%w: entry %q: empty date after @", ErrBadEvent, entry)
+				return nil, fmt.Errorf("%w: entry %q: empty date after @", ErrBadEvent, trim(entry))
 			}
 			e.Date = t
 		}
 		if intent {
-			if k := strings.LastIndexByte(name, ':'); k >= 0 {
-				str := trim(name[k+1:])
-				name = trim(name[:k])
+			if colon >= 0 {
+				str := trim(s[colon+1 : start+len(name)])
+				name = s[start:colon]
 				v, known, pct, err := parseNum(str, false)
 				switch {
 				case err != nil:
-					return nil, fmt.Errorf("%w: entry %q: strength %q %w", ErrBadEvent, entry, str, err)
+					return nil, fmt.Errorf("%w: entry %q: strength %q %w", ErrBadEvent, trim(entry), str, err)
 				case !known || pct || v < 0 || v > 100:
-					return nil, fmt.Errorf("%w: entry %q: strength %q %w (0–100)", ErrBadEvent, entry, str, ErrRange)
+					return nil, fmt.Errorf("%w: entry %q: strength %q %w (0–100)", ErrBadEvent, trim(entry), str, ErrRange)
 				}
 				e.Strength = v
 			}
+			name = trim(name)
 			e.Topic = name
 		} else {
+			name = trim(name)
 			e.Kind = name
 		}
 		if name == "" {
-			return nil, fmt.Errorf("%w: entry %q has no name", ErrBadEvent, entry)
+			return nil, fmt.Errorf("%w: entry %q has no name", ErrBadEvent, trim(entry))
 		}
 		dst = append(dst, e)
 	}
