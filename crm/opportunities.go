@@ -28,7 +28,8 @@ type OpportunityReader struct {
 // The table needs an outcome, a stage, or IsWon with IsClosed. Account
 // and date columns are optional (a deals file may carry its attributes
 // itself and have no dates); where one exists, a row without a value in
-// it is rejected with ErrRequired.
+// it is rejected with ErrRequired — except an open deal's created date,
+// which may still be blank.
 func NewOpportunityReader(t *Table) (*OpportunityReader, error) {
 	p, err := newRowParser(t, opportunitiesTable)
 	if err != nil {
