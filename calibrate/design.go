@@ -30,10 +30,13 @@ type design struct {
 	amount  []float64 // NaN when unknown
 	created []time.Time
 	closed  []time.Time
-	deal    []int // index into the caller's slice
 	known   []int // per criterion: deals whose attribute is known
+	attrs   []attrColumn
 
-	deals []icp.Opportunity // the caller's deals, for segment attributes
+	m       *icp.Model
+	prof    int
+	tiers   []icp.Tier
+	scratch icp.Result
 
 	openScores []float64 // scores of open deals (drift) with their period
 	openPeriod []time.Time
@@ -44,15 +47,17 @@ func (d *design) n() int { return len(d.won) }
 // row returns deal i's predictors.
 func (d *design) row(i int) []float64 { return d.x[i*d.p : (i+1)*d.p] }
 
-// buildDesign scores the deals with profile prof of m, each as of the day
-// it was created. Open deals are kept aside for drift; deals created after
-// asOf (when set) are left out.
-func buildDesign(m *icp.Model, deals []icp.Opportunity, prof int, asOf time.Time) (*design, error) {
+// attrFields are the attributes kept per deal for the segment search and
+// the out-of-ICP review, interned so a million deals stay small.
+var attrFields = []string{"industry", "country", "region", "funding_stage", "size_band"}
+
+// newDesign prepares an empty design for profile prof of m.
+func newDesign(m *icp.Model, prof int) (*design, error) {
 	if prof < 0 || prof >= len(m.Profiles()) {
 		return nil, fmt.Errorf("calibrate: profile %d: the model has %d", prof, len(m.Profiles()))
 	}
 	infos := m.Criteria(prof)
-	d := &design{p: len(infos), total: m.Total(prof), known: make([]int, len(infos)), deals: deals}
+	d := &design{p: len(infos), total: m.Total(prof), known: make([]int, len(infos)), tiers: m.Tiers(), prof: prof, m: m}
 	for _, c := range infos {
 		d.names = append(d.names, c.Name)
 		label := c.Label
@@ -62,63 +67,94 @@ func buildDesign(m *icp.Model, deals []icp.Opportunity, prof int, asOf time.Time
 		d.labels = append(d.labels, label)
 		d.points = append(d.points, c.Max)
 	}
-	var r icp.Result
-	for i := range deals {
-		o := &deals[i]
-		if !asOf.IsZero() && o.Created.After(asOf) {
-			continue
-		}
-		p := o.Prospect
-		p.Channel = icp.OpportunityStage
-		p.Opened, p.ScoredAt, p.LastStageChange = o.Created, o.Created, o.LastStageChange
-		m.ScoreInto(&r, &p, o.Created)
-		if !o.Outcome.Closed() {
-			d.openScores = append(d.openScores, r.Score)
-			d.openPeriod = append(d.openPeriod, o.Created)
-			continue
-		}
-		cs := r.ProfileCriteria(prof)
-		score := r.Score
-		if prof != r.ProfileIndex {
-			score = r.Profiles[prof].Score - r.Penalty
-			if score < 0 {
-				score = 0
-			}
-		}
-		for j := range cs {
-			d.x = append(d.x, cs[j].Points/cs[j].Max)
-			if cs[j].State != icp.Missing {
-				d.known[j]++
-			}
-		}
-		var bits uint64
-		for _, k := range r.Disqualifiers {
-			if k < 64 {
-				bits |= 1 << uint(k)
-			}
-		}
-		amt := math.NaN()
-		if o.Amount.Known {
-			amt = o.Amount.Value
-		}
-		tier := m.Tiers()
-		ti := -1
-		if len(r.Disqualifiers) == 0 {
-			ti = tierIndex(tier, score)
-		}
-		d.won = append(d.won, o.Outcome == icp.Won)
-		d.score = append(d.score, score)
-		d.tier = append(d.tier, ti)
-		d.disq = append(d.disq, bits)
-		d.amount = append(d.amount, amt)
-		d.created = append(d.created, o.Created)
-		d.closed = append(d.closed, closeDate(o))
-		d.deal = append(d.deal, i)
-	}
-	if d.n() == 0 {
-		return nil, ErrNoDeals
+	d.attrs = make([]attrColumn, len(attrFields))
+	for i, f := range attrFields {
+		d.attrs[i] = attrColumn{field: f, index: map[string]int32{}}
 	}
 	return d, nil
+}
+
+// add scores one deal as of the day it was created and keeps what the
+// review needs. Open deals are kept aside for drift only.
+func (d *design) add(o *icp.Opportunity) {
+	p := o.Prospect
+	p.Channel = icp.OpportunityStage
+	p.Opened, p.ScoredAt, p.LastStageChange = o.Created, o.Created, o.LastStageChange
+	r := &d.scratch
+	d.m.ScoreInto(r, &p, o.Created)
+	if !o.Outcome.Closed() {
+		d.openScores = append(d.openScores, r.Score)
+		d.openPeriod = append(d.openPeriod, o.Created)
+		return
+	}
+	cs := r.ProfileCriteria(d.prof)
+	score := r.Score
+	if d.prof != r.ProfileIndex {
+		score = max(r.Profiles[d.prof].Score-r.Penalty, 0)
+	}
+	for j := range cs {
+		d.x = append(d.x, cs[j].Points/cs[j].Max)
+		if cs[j].State != icp.Missing {
+			d.known[j]++
+		}
+	}
+	var bits uint64
+	for _, k := range r.Disqualifiers {
+		if k < 64 {
+			bits |= 1 << uint(k)
+		}
+	}
+	amt := math.NaN()
+	if o.Amount.Known {
+		amt = o.Amount.Value
+	}
+	ti := -1
+	if len(r.Disqualifiers) == 0 {
+		ti = tierIndex(d.tiers, score)
+	}
+	for i := range d.attrs {
+		d.attrs[i].add(attribute(&o.Prospect, d.attrs[i].field))
+	}
+	d.won = append(d.won, o.Outcome == icp.Won)
+	d.score = append(d.score, score)
+	d.tier = append(d.tier, ti)
+	d.disq = append(d.disq, bits)
+	d.amount = append(d.amount, amt)
+	d.created = append(d.created, o.Created)
+	d.closed = append(d.closed, closeDate(o))
+}
+
+// attrColumn is one interned attribute over the closed deals.
+type attrColumn struct {
+	field  string
+	index  map[string]int32 // folded value -> id
+	labels []string         // id -> first spelling seen
+	ids    []int32          // per deal; -1 unknown
+}
+
+func (a *attrColumn) add(v string) {
+	k := fold(v)
+	if k == "" {
+		a.ids = append(a.ids, -1)
+		return
+	}
+	id, ok := a.index[k]
+	if !ok {
+		id = int32(len(a.labels))
+		a.index[k] = id
+		a.labels = append(a.labels, trim(v))
+	}
+	a.ids = append(a.ids, id)
+}
+
+// column returns the interned column of a candidate field, or nil.
+func (d *design) column(field string) *attrColumn {
+	for i := range d.attrs {
+		if d.attrs[i].field == field {
+			return &d.attrs[i]
+		}
+	}
+	return nil
 }
 
 // closeDate is a deal's close date, or its creation when the CRM left it out.

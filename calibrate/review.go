@@ -99,17 +99,14 @@ func outOfICPWins(d *design, s Settings, line float64) []Finding {
 	}
 	fd := Finding{Kind: "out_of_icp_wins", Severity: Info,
 		Title: fmt.Sprintf("%d of %d wins (%s) scored below %s: wins outside the ICP", len(sel), wins, pct(float64(len(sel))/float64(wins)), fmtNum(line))}
-	if d.deals == nil {
-		return []Finding{fd}
-	}
 	type common struct {
 		text string
 		lift float64
 	}
 	var cs []common
 	for _, field := range []string{"industry", "size_band", "country", "region", "funding_stage"} {
-		labels, members := groupValues(d.deals, d, field, sel)
-		allLabels, allMembers := groupValues(d.deals, d, field, below)
+		labels, members := groupValues(d, field, sel)
+		allLabels, allMembers := groupValues(d, field, below)
 		total := map[string]int{}
 		for g, l := range allLabels {
 			total[fold(l)] = len(allMembers[g])

@@ -12,17 +12,58 @@ import (
 
 // Run calibrates profile s.Profile of m against deals. Closed deals (won or
 // lost) are fitted; open deals only enter the drift check. Deals need
-// their Prospect filled (joined with their account).
+// their Prospect filled (joined with their account). It is a Builder fed
+// with every deal; use a Builder directly to stream deals from a file.
 //
 // Degenerate data does not fail silently: no closed deal is ErrNoDeals;
 // all won or all lost returns a Result with the counts, the review's
 // sample-size finding and no fit (the regression needs both outcomes);
 // separation, constant criteria and small samples are warnings.
 func Run(m *icp.Model, deals []icp.Opportunity, s Settings) (*Result, error) {
-	s = s.withDefaults()
-	d, err := buildDesign(m, deals, s.Profile, s.AsOf)
+	b, err := NewBuilder(m, s)
 	if err != nil {
 		return nil, err
+	}
+	for i := range deals {
+		b.Add(&deals[i])
+	}
+	return b.Result()
+}
+
+// Builder calibrates deals fed one at a time, keeping only what the fit
+// and the review need per deal (about 200 bytes plus 8 per criterion), so
+// a million deals calibrate in a few hundred megabytes whatever their
+// attributes hold.
+type Builder struct {
+	m *icp.Model
+	s Settings
+	d *design
+}
+
+// NewBuilder starts a calibration of profile s.Profile of m.
+func NewBuilder(m *icp.Model, s Settings) (*Builder, error) {
+	s = s.withDefaults()
+	d, err := newDesign(m, s.Profile)
+	if err != nil {
+		return nil, err
+	}
+	return &Builder{m: m, s: s, d: d}, nil
+}
+
+// Add scores a deal as of its creation and keeps it; deals created after
+// Settings.AsOf (when set) are passed over. The deal is not retained.
+func (b *Builder) Add(o *icp.Opportunity) {
+	if !b.s.AsOf.IsZero() && o.Created.After(b.s.AsOf) {
+		return
+	}
+	b.d.add(o)
+}
+
+// Result fits and reviews the deals added so far.
+func (b *Builder) Result() (*Result, error) {
+	m, s, d := b.m, b.s, b.d
+	if d.n() == 0 {
+		return nil, ErrNoDeals
 	}
 	res := &Result{Model: m.Name(), Profile: m.Profiles()[s.Profile], Method: s.Method, N: d.n(), Open: len(d.openScores)}
 	for _, w := range d.won {
@@ -72,7 +113,7 @@ func Run(m *icp.Model, deals []icp.Opportunity, s Settings) (*Result, error) {
 		res.Criteria[j].Warning = criterionWarning(&res.Criteria[j])
 	}
 	res.Validation = evaluate(m, d, s)
-	res.Segments = segments(deals, d, s, res)
+	res.Segments = segments(d, s, res)
 	res.Findings = review(m, d, res, s)
 	if f, ok := noSignal(res); ok {
 		// Points fitted to noise are not a model: say so, suggest nothing.
@@ -134,6 +175,10 @@ func fitCriteria(d *design, extra [][]float64, s Settings) (*logit.Result, error
 	if s.Method == logit.Ridge {
 		set.Lambda = s.Lambda
 	}
+	// Profile intervals cost two constrained fits per criterion; past
+	// ProfileMaxDeals deals they agree with Wald intervals to the digits a
+	// review shows, so Wald is used (Fit.Interval says which).
+	set.Wald = d.n() > ProfileMaxDeals
 	fit, err := logit.Fit(logit.Design{Names: names, X: x, Won: d.won}, set)
 	if err != nil {
 		return nil, fmt.Errorf("calibrate: %w", err)

@@ -38,21 +38,24 @@ func attribute(p *icp.Prospect, field string) string {
 	return ""
 }
 
-// groupValues groups deals by the folded value of field; the label is the
-// spelling seen first.
-func groupValues(deals []icp.Opportunity, d *design, field string, sel []int) (labels []string, members [][]int) {
-	pos := map[string]int{}
+// groupValues groups deals by their value of field (folded; labelled by
+// the first spelling seen), over the deals in sel or all when sel is nil.
+func groupValues(d *design, field string, sel []int) (labels []string, members [][]int) {
+	col := d.column(field)
+	if col == nil {
+		return nil, nil
+	}
+	pos := map[int32]int{}
 	add := func(i int) {
-		v := attribute(&deals[d.deal[i]].Prospect, field)
-		k := fold(v)
-		if k == "" {
+		id := col.ids[i]
+		if id < 0 {
 			return
 		}
-		g, ok := pos[k]
+		g, ok := pos[id]
 		if !ok {
 			g = len(labels)
-			pos[k] = g
-			labels = append(labels, v)
+			pos[id] = g
+			labels = append(labels, col.labels[id])
 			members = append(members, nil)
 		}
 		members[g] = append(members[g], i)
@@ -74,7 +77,7 @@ func groupValues(deals []icp.Opportunity, d *design, field string, sel []int) (l
 // over the segment's deals give z = (O − E)/√V, the score test for adding
 // the segment's indicator to the regression. It needs no refit, so it runs
 // on a million deals. Segments with fewer than MinSegment deals are skipped.
-func segments(deals []icp.Opportunity, d *design, s Settings, res *Result) []Segment {
+func segments(d *design, s Settings, res *Result) []Segment {
 	if res.Fit == nil {
 		return nil
 	}
@@ -85,7 +88,7 @@ func segments(deals []icp.Opportunity, d *design, s Settings, res *Result) []Seg
 	norm := distuv.UnitNormal
 	var out []Segment
 	for _, f := range s.Candidates {
-		labels, members := groupValues(deals, d, f, nil)
+		labels, members := groupValues(d, f, nil)
 		for g, idx := range members {
 			if len(idx) < s.MinSegment {
 				continue

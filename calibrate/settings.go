@@ -42,6 +42,9 @@ const (
 	// MinWins is the fewest won (and lost) deals before the playbook's
 	// "acknowledge your sample size is limited" warning.
 	MinWins = 20
+	// ProfileMaxDeals is the most closed deals for which Firth fits get
+	// profile-likelihood intervals; larger samples get Wald intervals.
+	ProfileMaxDeals = 20000
 	// Alpha is the significance level of the review's tests.
 	Alpha = 0.05
 	bins  = 10

@@ -37,7 +37,10 @@ review's findings.
 
 Firth's penalised likelihood is the default method: it stays finite when a
 criterion separates won from lost, as small samples often do. Use --method
-ml for plain maximum likelihood (R's glm) or ridge for an L2 penalty.`,
+ml for plain maximum likelihood (R's glm) or ridge for an L2 penalty.
+
+Rows that cannot be read are left out of the fit and counted on stderr
+(--rejects writes them with line and reason); the exit status is then 1.`,
 		Example: `  icp-report calibrate --model icp.yaml --deals deals.csv
   icp-report calibrate --model icp.yaml --deals opps.csv --accounts accounts.csv --out suggested.yaml
   icp-report calibrate --model icp.yaml --deals deals.csv --json | jq .suggested_points`,
@@ -55,12 +58,31 @@ ml for plain maximum likelihood (R's glm) or ridge for an L2 penalty.`,
 			if err != nil {
 				return usagef("--period: %v", err)
 			}
-			data, err := in.loadDeals(e, m)
+			var af *atomicfile.File
+			if out != "" { // fail before the work when it cannot be written
+				if af, err = atomicfile.Create(out, 0o644); err != nil {
+					return err
+				}
+				defer af.Close()
+			}
+			// Deals stream through the builder: memory holds the design,
+			// not the deals.
+			b, err := calibrate.NewBuilder(m, calibrate.Settings{Method: meth, Folds: folds, Period: per, Profile: profile, AsOf: in.asOf})
+			if err != nil {
+				return usagef("%v", err)
+			}
+			data, err := in.streamDeals(e, m, b.Add)
 			if err != nil {
 				return err
 			}
-			res, err := calibrate.Run(m, data.deals, calibrate.Settings{Method: meth, Folds: folds, Period: per, Profile: profile, AsOf: in.asOf})
+			if err := interrupted(e, "calibration"); err != nil {
+				return err
+			}
+			res, err := b.Result()
 			if err != nil {
+				return err
+			}
+			if err := interrupted(e, "output"); err != nil {
 				return err
 			}
 			if out != "" {
@@ -71,19 +93,27 @@ ml for plain maximum likelihood (R's glm) or ridge for an L2 penalty.`,
 				if err != nil {
 					return err
 				}
-				if err := atomicfile.WriteFile(out, b, 0o644); err != nil {
+				if _, err := af.Write(b); err != nil {
+					return err
+				}
+				if err := af.Commit(); err != nil {
 					return err
 				}
 			}
 			if asJSON {
-				return writeJSON(e.stdout, calibrationJSON(res))
+				err = writeJSON(e.stdout, calibrationJSON(res))
+			} else {
+				err = printCalibration(e.stdout, res)
 			}
-			if err := printCalibration(e.stdout, res); err != nil {
+			if err != nil {
 				return err
 			}
 			data.printCounts(e.stderr)
 			if out != "" {
 				fmt.Fprintf(e.stderr, "wrote the suggested model to %s\n", out)
+			}
+			if n := data.rejected(); n > 0 {
+				return &partialError{n: n, use: "used"}
 			}
 			return nil
 		},

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/icpkit/icpkit/crm"
 	"github.com/icpkit/icpkit/icp"
@@ -28,6 +31,7 @@ type inputFlags struct {
 	columns   []string
 	rejects   string
 	strict    bool
+	stdin     io.Reader // what "-" reads: the command's standard input
 }
 
 func (f *inputFlags) register(c *cobra.Command, needModel bool) {
@@ -110,6 +114,23 @@ type rejected struct {
 	reason string
 }
 
+// rejected counts the rejected rows of every input.
+func (l *loaded) rejected() int {
+	n := 0
+	for _, s := range l.sources {
+		n += len(s.rejected)
+	}
+	return n
+}
+
+// interrupted reports a canceled context (Ctrl-C) before the named step.
+func interrupted(e *env, step string) error {
+	if err := e.ctx.Err(); err != nil {
+		return fmt.Errorf("interrupted before the %s (%w); no results were written", step, err)
+	}
+	return nil
+}
+
 func (l *loaded) printCounts(w io.Writer) {
 	for _, s := range l.sources {
 		fmt.Fprintf(w, "%s: %d rows read, %d rejected\n", s.file, s.read, len(s.rejected))
@@ -123,19 +144,26 @@ func (l *loaded) printCounts(w io.Writer) {
 	}
 }
 
+// open opens an input file; "-" reads CSV from the command's standard input.
 func (f *inputFlags) open(path string, o crm.Options) (*crm.Table, error) {
 	if path == "-" {
 		o.File = "stdin"
-		return crm.NewCSVTable(os.Stdin, o)
+		r := f.stdin
+		if r == nil {
+			r = os.Stdin
+		}
+		return crm.NewCSVTable(r, o)
 	}
 	return crm.OpenTable(path, o)
 }
 
-// loadDeals reads --deals, joined with --accounts when given.
+// loadDeals reads --deals, joined with --accounts when given. A deal
+// whose account is not in --accounts is rejected, not dropped.
 func (f *inputFlags) loadDeals(e *env, m *icp.Model) (*loaded, error) {
 	if f.deals == "" {
 		return nil, usagef("--deals is required")
 	}
+	f.stdin = e.stdin
 	o, err := f.options(m)
 	if err != nil {
 		return nil, err
@@ -145,38 +173,27 @@ func (f *inputFlags) loadDeals(e *env, m *icp.Model) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	deals, rej, err := crm.ReadOpportunities(t)
+	deals, rejects, err := crm.ReadOpportunities(t)
 	t.Close()
 	if err != nil {
 		return nil, err
 	}
-	src := source{name: "opportunities", file: f.deals, read: len(deals) + len(rej)}
-	rejects := []crm.Reject(nil)
-	rejects = append(rejects, rej...)
+	src := source{name: "opportunities", file: f.deals, read: len(deals) + len(rejects)}
 	header := t.Header()
+	var accts []icp.Prospect
 	if f.accounts != "" {
-		at, err := f.open(f.accounts, o)
-		if err != nil {
-			return nil, err
-		}
-		accts, arej, err := crm.ReadAccounts(at)
-		at.Close()
-		if err != nil {
-			return nil, err
-		}
-		asrc := source{name: "accounts", file: f.accounts, read: len(accts) + len(arej)}
-		for _, r := range arej {
-			asrc.rejected = append(asrc.rejected, rejected{r.Line, r.Err.Error()})
-		}
-		if err := f.writeRejects(f.accounts, at.Header(), arej); err != nil {
+		if accts, err = f.readAccounts(o, l); err != nil {
 			return nil, err
 		}
 		joined, unjoined := crm.Join(deals, accts)
-		for _, u := range unjoined {
-			rejects = append(rejects, crm.Reject{Line: u.Opportunity.Line, Err: u.Err})
+		if len(unjoined) > 0 {
+			more, err := f.unjoinedRejects(o, header, unjoined)
+			if err != nil {
+				return nil, err
+			}
+			rejects = append(rejects, more...)
 		}
 		deals = joined
-		l.sources = append(l.sources, asrc)
 	}
 	sort.SliceStable(rejects, func(i, j int) bool { return rejects[i].Line < rejects[j].Line })
 	for _, r := range rejects {
@@ -188,27 +205,121 @@ func (f *inputFlags) loadDeals(e *env, m *icp.Model) (*loaded, error) {
 	l.deals = deals
 	l.sources = append([]source{src}, l.sources...)
 	if f.customers != "" {
-		if err := f.readCustomers(m, o, l); err != nil {
+		if err := f.readCustomers(o, l, accts); err != nil {
 			return nil, err
 		}
 	}
 	return l, nil
 }
 
+// readAccounts reads --accounts, counting its rows and writing its
+// rejects.
+func (f *inputFlags) readAccounts(o crm.Options, l *loaded) ([]icp.Prospect, error) {
+	t, err := f.open(f.accounts, o)
+	if err != nil {
+		return nil, err
+	}
+	accts, rej, err := crm.ReadAccounts(t)
+	t.Close()
+	if err != nil {
+		return nil, err
+	}
+	src := source{name: "accounts", file: f.accounts, read: len(accts) + len(rej)}
+	for _, r := range rej {
+		src.rejected = append(src.rejected, rejected{r.Line, r.Err.Error()})
+	}
+	if err := f.writeRejects(f.accounts, t.Header(), rej); err != nil {
+		return nil, err
+	}
+	l.sources = append(l.sources, src)
+	return accts, nil
+}
+
+// unjoinedRejects turns the deals Join could not match into rejects
+// positioned in the deals file: the file name, and the column when the
+// header names the field plainly ("account_id", "AccountId"). Join keeps
+// no cells, so the rows are read again for them (standard input cannot
+// be: its rejects keep the line and reason only).
+func (f *inputFlags) unjoinedRejects(o crm.Options, header []string, un []crm.Unjoined) ([]crm.Reject, error) {
+	file := f.deals
+	if file == "-" {
+		file = "stdin"
+	}
+	rej := make([]crm.Reject, len(un))
+	at := make(map[int]int, len(un)) // line → index in rej
+	for i, u := range un {
+		err := u.Err
+		if pe, ok := err.(*crm.ParseError); ok && pe.File == "" {
+			c := *pe
+			c.File = file
+			for j, h := range header {
+				if c.Column == 0 && foldName(h) == foldName(c.Field) {
+					c.Column = j + 1
+				}
+			}
+			err = &c
+		}
+		rej[i] = crm.Reject{Line: u.Opportunity.Line, Err: err}
+		at[u.Opportunity.Line] = i
+	}
+	if f.deals == "-" {
+		return rej, nil
+	}
+	t, err := f.open(f.deals, o)
+	if err != nil {
+		return nil, err
+	}
+	defer t.Close()
+	for left := len(at); left > 0; {
+		row, err := t.Next()
+		if err == io.EOF {
+			break
+		}
+		var pe *crm.ParseError
+		if err != nil && !errors.As(err, &pe) {
+			return nil, err
+		}
+		if i, ok := at[row.Line]; ok {
+			rej[i].Cells = slices.Clone(row.Cells)
+			left--
+		}
+	}
+	return rej, nil
+}
+
+// foldName keeps the lower-cased letters and digits of a column name.
+func foldName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
+}
+
 // loadCustomers reads --customers, joined with --accounts when given.
 func (f *inputFlags) loadCustomers(e *env, m *icp.Model) (*loaded, error) {
+	f.stdin = e.stdin
 	o, err := f.options(m)
 	if err != nil {
 		return nil, err
 	}
 	l := &loaded{}
-	if err := f.readCustomers(m, o, l); err != nil {
+	var accts []icp.Prospect
+	if f.accounts != "" {
+		if accts, err = f.readAccounts(o, l); err != nil {
+			return nil, err
+		}
+	}
+	if err := f.readCustomers(o, l, accts); err != nil {
 		return nil, err
 	}
 	return l, nil
 }
 
-func (f *inputFlags) readCustomers(m *icp.Model, o crm.Options, l *loaded) error {
+// readCustomers reads --customers, joined with accts when --accounts is
+// given.
+func (f *inputFlags) readCustomers(o crm.Options, l *loaded, accts []icp.Prospect) error {
 	t, err := f.open(f.customers, o)
 	if err != nil {
 		return err
@@ -220,15 +331,6 @@ func (f *inputFlags) readCustomers(m *icp.Model, o crm.Options, l *loaded) error
 	}
 	src := source{name: "customers", file: f.customers, read: len(cs) + len(rej)}
 	if f.accounts != "" {
-		at, err := f.open(f.accounts, o)
-		if err != nil {
-			return err
-		}
-		accts, _, err := crm.ReadAccounts(at)
-		at.Close()
-		if err != nil {
-			return err
-		}
 		cs, rej = joinCustomers(cs, accts, rej)
 	}
 	for _, r := range rej {
@@ -267,35 +369,127 @@ func joinCustomers(cs []icp.Customer, accts []icp.Prospect, rej []crm.Reject) ([
 	return out, rej
 }
 
-// writeRejects writes rejected rows with their line and reason, when
-// --rejects names a file. With several inputs each gets its own file:
-// the name is suffixed with the input's base name.
+// rejectsPath is where the rejects of input go: --rejects, suffixed
+// with the input's base name when there are several inputs; "" when
+// --rejects is not given.
+func (f *inputFlags) rejectsPath(input string) string {
+	path := f.rejects
+	if path == "" || f.accounts == "" && f.customers == "" {
+		return path
+	}
+	base := input
+	if i := strings.LastIndexAny(base, `/\`); i >= 0 {
+		base = base[i+1:]
+	}
+	ext := ""
+	if i := strings.LastIndex(path, "."); i > 0 {
+		path, ext = path[:i], path[i:]
+	}
+	return path + "-" + strings.TrimSuffix(base, ".csv") + ext
+}
+
+// writeRejects writes rejected rows with their line and reason when
+// --rejects names a file (see rejectsPath). The file is written even when
+// no row was rejected, header only, so that it never holds the rows of
+// an earlier run.
 func (f *inputFlags) writeRejects(input string, header []string, rej []crm.Reject) error {
-	if f.rejects == "" || len(rej) == 0 {
+	path := f.rejectsPath(input)
+	if path == "" {
 		return nil
 	}
-	path := f.rejects
-	if f.accounts != "" || f.customers != "" {
-		base := input
-		if i := strings.LastIndexAny(base, `/\`); i >= 0 {
-			base = base[i+1:]
+	rf := &rejectFile{path: path, header: header}
+	for _, r := range rej {
+		if err := rf.add(r); err != nil {
+			rf.abort()
+			return err
 		}
-		ext := ""
-		if i := strings.LastIndex(path, "."); i > 0 {
-			path, ext = path[:i], path[i:]
-		}
-		path = path + "-" + strings.TrimSuffix(base, ".csv") + ext
 	}
-	return writeFileWith(path, func(w io.Writer) error {
-		cw := crm.NewCSVWriter(w, ',')
-		rw := crm.NewRejectsWriter(cw, header)
-		for _, r := range rej {
-			if err := rw.Write(r); err != nil {
-				return err
-			}
-		}
-		return rw.Close()
-	})
+	if err := rf.close(true); err != nil {
+		rf.abort()
+		return err
+	}
+	return rf.commit()
+}
+
+// rejectFile writes rejected rows as they come, so memory stays flat
+// however many rows are bad; the file appears complete on commit or not
+// at all. With no path the rejects are only counted. It keeps the first
+// few reasons for the summary on stderr.
+type rejectFile struct {
+	path   string
+	header []string
+	n      int
+	first  []error
+	af     *atomicfile.File
+	w      *crm.RejectsWriter
+}
+
+// rejectsShown is how many reject reasons a summary prints.
+const rejectsShown = 5
+
+// add writes one reject.
+func (r *rejectFile) add(rej crm.Reject) error {
+	r.n++
+	if len(r.first) < rejectsShown {
+		r.first = append(r.first, rej.Err)
+	}
+	if r.path == "" {
+		return nil
+	}
+	if err := r.open(); err != nil {
+		return err
+	}
+	return r.w.Write(rej)
+}
+
+func (r *rejectFile) open() error {
+	if r.af != nil {
+		return nil
+	}
+	af, err := atomicfile.Create(r.path, 0o644)
+	if err != nil {
+		return err
+	}
+	r.af, r.w = af, crm.NewRejectsWriter(crm.NewCSVWriter(hookWriter(r.path, af), ','), r.header)
+	return nil
+}
+
+// testHookWriter, when set by a test, wraps the writer of every output
+// file: a writer that fails after some bytes stands for a full disk.
+var testHookWriter func(path string, w io.Writer) io.Writer
+
+func hookWriter(path string, w io.Writer) io.Writer {
+	if testHookWriter != nil {
+		return testHookWriter(path, w)
+	}
+	return w
+}
+
+// close flushes the file. Without rejects it writes the header only
+// when always is set, and nothing otherwise.
+func (r *rejectFile) close(always bool) error {
+	if r.path == "" || r.af == nil && !always {
+		return nil
+	}
+	if err := r.open(); err != nil {
+		return err
+	}
+	return r.w.Close()
+}
+
+// commit puts the closed file in place.
+func (r *rejectFile) commit() error {
+	if r.af == nil {
+		return nil
+	}
+	return r.af.Commit()
+}
+
+// abort discards the file.
+func (r *rejectFile) abort() {
+	if r.af != nil {
+		r.af.Abort()
+	}
 }
 
 // writeFileWith writes a file atomically through fn: on any error nothing
@@ -368,4 +562,130 @@ func latestDate(l *loaded) time.Time {
 		up(l.customers[i].Churn)
 	}
 	return t
+}
+
+// streamDeals reads --deals row by row and hands every parsed deal to add,
+// joined with --accounts when given (in batches, so memory stays flat for
+// any number of deals). The deal passed to add is valid only during the
+// call. Rejected rows are counted and written as in loadDeals.
+func (f *inputFlags) streamDeals(e *env, m *icp.Model, add func(*icp.Opportunity)) (*loaded, error) {
+	if f.deals == "" {
+		return nil, usagef("--deals is required")
+	}
+	o, err := f.options(m)
+	if err != nil {
+		return nil, err
+	}
+	l := &loaded{}
+	var accts []icp.Prospect
+	if f.accounts != "" {
+		at, err := f.open(f.accounts, o)
+		if err != nil {
+			return nil, err
+		}
+		var arej []crm.Reject
+		accts, arej, err = crm.ReadAccounts(at)
+		at.Close()
+		if err != nil {
+			return nil, err
+		}
+		asrc := source{name: "accounts", file: f.accounts, read: len(accts) + len(arej)}
+		for _, r := range arej {
+			asrc.rejected = append(asrc.rejected, rejected{r.Line, r.Err.Error()})
+		}
+		if err := f.writeRejects(f.accounts, at.Header(), arej); err != nil {
+			return nil, err
+		}
+		l.sources = append(l.sources, asrc)
+	}
+	t, err := f.open(f.deals, o)
+	if err != nil {
+		return nil, err
+	}
+	defer t.Close()
+	r, err := crm.NewOpportunityReader(t)
+	if err != nil {
+		return nil, err
+	}
+	src := source{name: "opportunities", file: f.deals}
+	var rejects []crm.Reject
+	const batchSize = 16384
+	var batch []icp.Opportunity
+	flush := func() {
+		joined, unjoined := crm.Join(batch, accts)
+		for i := range joined {
+			add(&joined[i])
+		}
+		for _, u := range unjoined {
+			rejects = append(rejects, crm.Reject{Line: u.Opportunity.Line, Err: u.Err})
+		}
+		batch = batch[:0]
+	}
+	for {
+		if err := e.ctx.Err(); err != nil {
+			return nil, fmt.Errorf("interrupted after %d rows: %w", src.read, err)
+		}
+		row, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *crm.ParseError
+			if !errors.As(err, &pe) || f.strict {
+				return nil, err
+			}
+			src.read++
+			rejects = append(rejects, crm.Reject{Line: row.Line, Cells: append([]string(nil), row.Cells...), Err: err})
+			continue
+		}
+		src.read++
+		if accts == nil {
+			add(&row.Opportunity)
+			continue
+		}
+		d := row.Opportunity
+		d.Prospect = cloneProspect(&row.Opportunity.Prospect)
+		batch = append(batch, d)
+		if len(batch) == batchSize {
+			flush()
+		}
+	}
+	if len(batch) > 0 {
+		flush()
+	}
+	sort.SliceStable(rejects, func(i, j int) bool { return rejects[i].Line < rejects[j].Line })
+	for _, rj := range rejects {
+		src.rejected = append(src.rejected, rejected{rj.Line, rj.Err.Error()})
+	}
+	if err := f.writeRejects(f.deals, r.Header(), rejects); err != nil {
+		return nil, err
+	}
+	l.sources = append([]source{src}, l.sources...)
+	return l, nil
+}
+
+// cloneProspect copies the slices and map a streaming reader reuses.
+func cloneProspect(p *icp.Prospect) icp.Prospect {
+	c := *p
+	c.TechStack = cloneSlice(p.TechStack)
+	c.Triggers = cloneSlice(p.Triggers)
+	c.Intent = cloneSlice(p.Intent)
+	c.Engagement = cloneSlice(p.Engagement)
+	if p.Custom != nil {
+		c.Custom = make(map[string]icp.Value, len(p.Custom))
+		for k, v := range p.Custom {
+			v.List = cloneSlice(v.List)
+			v.Events = cloneSlice(v.Events)
+			c.Custom[k] = v
+		}
+	}
+	return c
+}
+
+// cloneSlice copies s, keeping nil (unknown) apart from empty (none).
+func cloneSlice[T any](s []T) []T {
+	if s == nil {
+		return nil
+	}
+	return append(make([]T, 0, len(s)), s...)
 }
