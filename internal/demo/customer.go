@@ -14,11 +14,12 @@ const (
 	maxExpansion   = 1.0
 	outboundCAC    = 1.25 // prospected deals cost more to win
 	fitMarginBonus = 0.03
+	upsellShare    = 0.25 // ARR a later won deal adds, as a share of its amount
 )
 
 // customers makes one customer per account with a won deal: it starts on
 // the first won deal's close date with that deal's amount as ARR; later
-// wins add to the ARR; the ARR grows at the customer's expansion rate
+// wins add a quarter of their amount (upsells); the ARR grows at the customer's expansion rate
 // until End, unless the customer churned.
 func (g *generator) customers(opps []icp.Opportunity, truth []Deal) []icp.Customer {
 	r := newRand(g.seed, streamCustomers)
@@ -55,9 +56,13 @@ func (g *generator) customers(opps []icp.Opportunity, truth []Deal) []icp.Custom
 		rate := clamp(growth+retention.ExpansionSD*r.NormFloat64(), minExpansion, maxExpansion)
 		current := 0.0
 		if churn == 0 {
-			for _, k := range ws {
+			for i, k := range ws {
 				years := float64(g.end+1-dayOf(opps[k].Closed)) / daysPerYear
-				current += opps[k].Amount.Value * math.Pow(1+rate, years)
+				amount := opps[k].Amount.Value
+				if i > 0 {
+					amount *= upsellShare // a later win is an upsell, not a second full contract
+				}
+				current += amount * math.Pow(1+rate, years)
 			}
 			current = math.Round(current/100) * 100
 		}

@@ -71,7 +71,7 @@
 // deal's amount as starting ARR; later wins add to it. Customers whose
 // first win scored Tier 1 or 2, and those in the out-of-ICP segment,
 // churn less (early churn within 90 days 2% against 8%, then 1% a month
-// against 3%) and expand more (25% a year against 5%). CAC and gross
+// against 3%) and expand more (15% a year against 3%; a later win adds a quarter of its amount as an upsell). CAC and gross
 // margin (60% to 85%) complete the finance view.
 //
 // # Determinism

@@ -92,7 +92,7 @@ func (s *Sample) WriteReadme(w io.Writer) error {
 	p("than the truth: the out-of-ICP segment earns neither and wins.\n\n")
 	r := &t.Retention
 	p("Customers. One per account with a won deal, starting on the first win's\n")
-	p("close date with its amount as ARR; later wins add to it. A customer is\n")
+	p("close date with its amount as ARR; later wins add a quarter of theirs (upsells). A customer is\n")
 	p("fit when its first win scored %d or more (Tier 1 or 2) or it is in the\n", fitMinScore)
 	p("out-of-ICP segment. Fit customers churn within 90 days %.0f%% of the time\n", 100*r.FitEarlyChurn)
 	p("(others %.0f%%), then at %.1f%% a month (others %.1f%%); ARR grows %.0f%% a\n", 100*r.OtherEarlyChurn, 100*r.FitMonthlyChurn, 100*r.OtherMonthlyChurn, 100*r.FitExpansion)

@@ -135,7 +135,7 @@ var effects = map[string]float64{
 var retention = Retention{
 	FitEarlyChurn: 0.02, OtherEarlyChurn: 0.08,
 	FitMonthlyChurn: 0.010, OtherMonthlyChurn: 0.030,
-	FitExpansion: 0.25, OtherExpansion: 0.05, ExpansionSD: 0.12,
+	FitExpansion: 0.15, OtherExpansion: 0.03, ExpansionSD: 0.10,
 }
 
 // probability returns the true win probability of a deal under rule with
