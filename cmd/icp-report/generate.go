@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -46,7 +47,8 @@ stays flat however large N is.`,
 					{"accounts.csv", func(w io.Writer) error { return demo.WriteScaleAccounts(w, scale, seed) }},
 					{"deals.csv", func(w io.Writer) error { return demo.WriteScaleDeals(w, scale, seed) }},
 				} {
-					if err := writeFileWith(filepath.Join(out, f.name), f.write); err != nil {
+					write := func(w io.Writer) error { return f.write(ctxWriter{e.ctx, w}) }
+					if err := writeFileWith(filepath.Join(out, f.name), write); err != nil {
 						return err
 					}
 				}
@@ -67,4 +69,18 @@ stays flat however large N is.`,
 	c.Flags().Uint64Var(&seed, "seed", 0, "seed (0: the documented default)")
 	c.Flags().IntVar(&scale, "scale", 0, "write N synthetic accounts and deals instead, for benchmarks")
 	return c
+}
+
+// ctxWriter fails its writes once ctx is done, so that long generated
+// output stops at Ctrl-C and is discarded rather than left half written.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, fmt.Errorf("interrupted (%w)", err)
+	}
+	return c.w.Write(p)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/icpkit/icpkit/crm"
 	"github.com/icpkit/icpkit/icp"
+	"github.com/icpkit/icpkit/internal/atomicfile"
 	"github.com/spf13/cobra"
 )
 
@@ -37,7 +38,8 @@ Columns are found by their canonical names (employees, industry, …) or
 the names Salesforce and HubSpot exports use; --map FIELD=HEADER names any
 other. A row with a bad value (a date that does not exist, "12k"
 employees) is not scored: it goes to the rejects file with its line and
-reason, and the summary counts it. --strict stops at the first one.
+reason (--rejects, or OUT.rejects.csv next to --out), the summary counts
+it and the exit status is 1. --strict stops at the first one.
 
 --out ending in .xlsx writes a workbook; "-" (the default) writes CSV to
 standard output. --in - reads CSV from standard input. The rows stream:
@@ -72,6 +74,7 @@ memory stays flat however long the file.`,
 }
 
 func scoreFile(e *env, m *icp.Model, in *inputFlags, input, out string, ch icp.Channel) error {
+	in.stdin = e.stdin
 	o, err := in.options(m)
 	if err != nil {
 		return err
@@ -86,25 +89,53 @@ func scoreFile(e *env, m *icp.Model, in *inputFlags, input, out string, ch icp.C
 		return err
 	}
 	header := append(append([]string(nil), r.Header()...), scoreColumns...)
+	xlsx := strings.EqualFold(filepath.Ext(out), ".xlsx")
 
 	var dst io.Writer = e.stdout
-	var commit func() error
-	var abort func()
+	var af *atomicfile.File
 	if out != "-" {
-		af, err := createAtomic(out)
-		if err != nil {
+		if af, err = createAtomic(out); err != nil {
 			return err
 		}
-		dst, commit, abort = af, af.Commit, func() { af.Abort() }
+		dst = hookWriter(out, af)
+	}
+	// Rejects go to --rejects, else next to a regular output file, else
+	// they are only counted.
+	rejects := &rejectFile{path: in.rejectsPath(input), header: r.Header()}
+	if rejects.path != "" {
+		if err := rejects.open(); err != nil { // fail before the work
+			if af != nil {
+				af.Abort()
+			}
+			return err
+		}
+	} else if af != nil && !af.InPlace() {
+		rejects.path = strings.TrimSuffix(out, filepath.Ext(out)) + ".rejects.csv"
 	}
 	fail := func(err error) error {
-		if abort != nil {
-			abort()
+		if af != nil {
+			af.Abort()
 		}
+		rejects.abort()
 		return err
 	}
+	writeErr := func(err error) error {
+		switch {
+		case out == "-":
+			return fail(fmt.Errorf("writing standard output: %w", err))
+		case af.InPlace():
+			return fail(fmt.Errorf("%w; the output in %s is incomplete", err, out))
+		}
+		return fail(fmt.Errorf("%w; %s was left as it was", err, out))
+	}
+	rejectsErr := func(err error) error {
+		if af == nil || af.InPlace() {
+			return fail(err)
+		}
+		return fail(fmt.Errorf("%w; %s was left as it was", err, out))
+	}
 	var w crm.RowWriter
-	if strings.EqualFold(filepath.Ext(out), ".xlsx") {
+	if xlsx {
 		if w, err = crm.NewXLSXWriter(dst, "Scored"); err != nil {
 			return fail(err)
 		}
@@ -112,28 +143,48 @@ func scoreFile(e *env, m *icp.Model, in *inputFlags, input, out string, ch icp.C
 		w = crm.NewCSVWriter(dst, t.Delimiter())
 	}
 	if err := w.Write(header); err != nil {
-		return fail(err)
+		return writeErr(err)
 	}
 
-	var rejects []crm.Reject
-	var res icp.Result
-	cells := make([]string, 0, len(header))
-	var buf []byte
-	n := 0
+	var (
+		res     icp.Result
+		cells   = make([]string, 0, len(header))
+		buf     []byte
+		n       int         // rows scored
+		pending *crm.Reject // the last reject, held until the next row shows it is not the last
+	)
+	flush := func() error {
+		if pending == nil {
+			return nil
+		}
+		err := rejects.add(*pending)
+		pending = nil
+		return err
+	}
 	for {
 		if err := e.ctx.Err(); err != nil {
-			return fail(fmt.Errorf("interrupted after %d rows; no output was written: %w", n, err))
+			what := out + " was left as it was"
+			if af == nil || af.InPlace() {
+				what = "the output written so far is incomplete"
+			}
+			return fail(fmt.Errorf("interrupted after reading %d rows (%w); %s", n+rejects.n, err, what))
 		}
 		row, err := r.Next()
 		if err == io.EOF {
 			break
+		}
+		if ferr := flush(); ferr != nil {
+			return rejectsErr(ferr)
+		}
+		if err == nil && xlsx {
+			err = checkXLSXCells(t.File(), row.Line, r.Header(), row.Cells)
 		}
 		if err != nil {
 			var pe *crm.ParseError
 			if !errors.As(err, &pe) || in.strict {
 				return fail(err)
 			}
-			rejects = append(rejects, crm.Reject{Line: row.Line, Cells: append([]string(nil), row.Cells...), Err: err})
+			pending = &crm.Reject{Line: row.Line, Cells: append([]string(nil), row.Cells...), Err: err}
 			continue
 		}
 		n++
@@ -144,44 +195,94 @@ func scoreFile(e *env, m *icp.Model, in *inputFlags, input, out string, ch icp.C
 		m.ScoreInto(&res, p, in.asOf)
 		cells = appendScoreCells(append(cells[:0], row.Cells...), &res, &buf)
 		if err := w.Write(cells); err != nil {
-			return fail(err)
+			return writeErr(err)
 		}
+	}
+	if pending != nil && errors.Is(pending.Err, crm.ErrQuote) {
+		pending.Err = fmt.Errorf("%w; the row runs to the end of the input: was the file cut short, or does a quote never close?", pending.Err)
+	}
+	if err := flush(); err != nil {
+		return rejectsErr(err)
+	}
+	if n == 0 && rejects.n == 0 {
+		return fail(&crm.ParseError{File: t.File(), Err: crm.ErrNoRows})
 	}
 	if err := w.Close(); err != nil {
-		return fail(err)
+		return writeErr(err)
 	}
-	if commit != nil {
-		if err := commit(); err != nil {
-			return err
+	if err := rejects.close(in.rejects != ""); err != nil {
+		return rejectsErr(err)
+	}
+	if af != nil {
+		if err := af.Commit(); err != nil {
+			return writeErr(err)
 		}
 	}
-	if err := in.writeRejects(input, r.Header(), rejects); err != nil {
-		return err
+	if err := rejects.commit(); err != nil {
+		return fmt.Errorf("%w; %s holds the %d scored rows, but the %d rejected rows were not written", err, out, n, rejects.n)
 	}
-	fmt.Fprintf(e.stderr, "%s: %d rows scored, %d rejected", input, n, len(rejects))
-	if len(rejects) > 0 && in.rejects != "" {
-		fmt.Fprintf(e.stderr, " (see %s)", in.rejects)
+	fmt.Fprintf(e.stderr, "%s: %d rows scored, %d rejected", t.File(), n, rejects.n)
+	if rejects.n > 0 && rejects.path != "" {
+		fmt.Fprintf(e.stderr, " (see %s)", rejects.path)
 	}
 	fmt.Fprintln(e.stderr)
-	for i, rj := range rejects {
-		if i == 5 {
-			fmt.Fprintf(e.stderr, "  … and %d more; --rejects FILE writes them all\n", len(rejects)-5)
-			break
-		}
-		fmt.Fprintf(e.stderr, "  %v\n", rj.Err)
+	for _, err := range rejects.first {
+		fmt.Fprintf(e.stderr, "  %v\n", err)
 	}
-	if len(rejects) > 0 {
-		return &partialError{len(rejects)}
+	if more := rejects.n - len(rejects.first); more > 0 {
+		fmt.Fprintf(e.stderr, "  … and %d more", more)
+		if rejects.path == "" {
+			fmt.Fprint(e.stderr, "; --rejects FILE writes them all")
+		}
+		fmt.Fprintln(e.stderr)
+	}
+	if rejects.n > 0 {
+		return &partialError{n: rejects.n, use: "scored"}
+	}
+	return nil
+}
+
+// maxXLSXCell is the most characters (UTF-16 code units) an xlsx cell
+// holds.
+const maxXLSXCell = 32767
+
+// checkXLSXCells rejects a row with a cell too long for an xlsx sheet,
+// which would otherwise stop the whole workbook.
+func checkXLSXCells(file string, line int, header, cells []string) error {
+	for i, c := range cells {
+		if len(c) <= maxXLSXCell { // a UTF-16 string is never longer than its UTF-8
+			continue
+		}
+		n := 0
+		for _, r := range c {
+			n++
+			if r >= 0x10000 {
+				n++
+			}
+		}
+		if n > maxXLSXCell {
+			f := ""
+			if i < len(header) {
+				f = header[i]
+			}
+			return &crm.ParseError{File: file, Line: line, Column: i + 1, Field: f, Err: crm.ErrCellTooLong}
+		}
 	}
 	return nil
 }
 
 // partialError reports that some rows were rejected: the output is
 // complete for the rest, and the exit status is 1 so scripts notice.
-type partialError struct{ n int }
+type partialError struct {
+	n   int
+	use string // what the other rows were: "scored", "used"
+}
 
 func (e *partialError) Error() string {
-	return fmt.Sprintf("%d rows were rejected and not scored", e.n)
+	if e.n == 1 {
+		return "1 row was rejected and not " + e.use
+	}
+	return fmt.Sprintf("%d rows were rejected and not %s", e.n, e.use)
 }
 
 // appendScoreCells appends the icp_* columns for r, formatting through buf.

@@ -127,3 +127,57 @@ func TestCreateMissingDir(t *testing.T) {
 		t.Errorf("Create() in a missing directory = %v; want ErrNotExist", err)
 	}
 }
+
+// A device is written in place: renaming a regular file over /dev/null
+// (which root may do) would replace the device for everyone.
+func TestDevice(t *testing.T) {
+	tests := []struct {
+		path    string
+		wantErr string // from Write or Commit
+	}{
+		{"/dev/null", ""},
+		{"/dev/full", "write /dev/full: no space left on device"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			before, err := os.Stat(tt.path)
+			if err != nil {
+				t.Skipf("no %s: %v", tt.path, err)
+			}
+			f, err := Create(tt.path, 0o644)
+			if err != nil {
+				t.Fatalf("Create(%q) = %v", tt.path, err)
+			}
+			_, werr := f.Write([]byte("data\n"))
+			err = f.Commit()
+			if werr != nil && err != werr {
+				t.Errorf("Commit() = %v; want the Write error %v", err, werr)
+			}
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if got != tt.wantErr {
+				t.Errorf("writing %s: error %q; want %q", tt.path, got, tt.wantErr)
+			}
+			after, err := os.Stat(tt.path)
+			if err != nil || after.Mode() != before.Mode() {
+				t.Errorf("%s is now %v (%v); want it left a %v", tt.path, after.Mode(), err, before.Mode())
+			}
+		})
+	}
+}
+
+// Errors name the file the caller asked for, not the temporary file.
+func TestErrorsNameTarget(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(file, "out.csv")
+	_, err := Create(path, 0o644)
+	if want := "create " + path + ": not a directory"; err == nil || err.Error() != want {
+		t.Errorf("Create(%q) = %v; want %q", path, err, want)
+	}
+}
