@@ -568,7 +568,7 @@ func latestDate(l *loaded) time.Time {
 // joined with --accounts when given (in batches, so memory stays flat for
 // any number of deals). The deal passed to add is valid only during the
 // call. Rejected rows are counted and written as in loadDeals.
-func (f *inputFlags) streamDeals(e *env, m *icp.Model, add func(*icp.Opportunity)) (*loaded, error) {
+func (f *inputFlags) streamDeals(e *env, m *icp.Model, add func(*icp.Opportunity)) (l *loaded, err error) {
 	if f.deals == "" {
 		return nil, usagef("--deals is required")
 	}
@@ -576,26 +576,30 @@ func (f *inputFlags) streamDeals(e *env, m *icp.Model, add func(*icp.Opportunity
 	if err != nil {
 		return nil, err
 	}
-	l := &loaded{}
+	l = &loaded{}
 	var accts []icp.Prospect
 	if f.accounts != "" {
-		at, err := f.open(f.accounts, o)
-		if err != nil {
-			return nil, err
+		at, aerr := f.open(f.accounts, o)
+		if aerr != nil {
+			return nil, aerr
 		}
 		var arej []crm.Reject
-		accts, arej, err = crm.ReadAccounts(at)
+		accts, arej, aerr = crm.ReadAccounts(at)
 		at.Close()
-		if err != nil {
-			return nil, err
+		if aerr != nil {
+			return nil, aerr
 		}
 		asrc := source{name: "accounts", file: f.accounts, read: len(accts) + len(arej)}
 		for _, r := range arej {
 			asrc.rejected = append(asrc.rejected, rejected{r.Line, r.Err.Error()})
 		}
-		if err := f.writeRejects(f.accounts, at.Header(), arej); err != nil {
-			return nil, err
-		}
+		// Written once the deals are read too: a failed run leaves no file.
+		aheader := at.Header()
+		defer func() {
+			if err == nil {
+				err = f.writeRejects(f.accounts, aheader, arej)
+			}
+		}()
 		l.sources = append(l.sources, asrc)
 	}
 	t, err := f.open(f.deals, o)
@@ -611,19 +615,33 @@ func (f *inputFlags) streamDeals(e *env, m *icp.Model, add func(*icp.Opportunity
 	var rejects []crm.Reject
 	const batchSize = 16384
 	var batch []icp.Opportunity
+	cells := map[int][]string{} // the batch's input rows, for rejects
 	flush := func() {
 		joined, unjoined := crm.Join(batch, accts)
 		for i := range joined {
 			add(&joined[i])
 		}
 		for _, u := range unjoined {
-			rejects = append(rejects, crm.Reject{Line: u.Opportunity.Line, Err: u.Err})
+			err := u.Err
+			var pe *crm.ParseError
+			if errors.As(err, &pe) && pe.File == "" {
+				c := *pe
+				c.File = f.deals
+				for j, h := range r.Header() {
+					if c.Column == 0 && foldName(h) == foldName(c.Field) {
+						c.Column = j + 1
+					}
+				}
+				err = &c
+			}
+			rejects = append(rejects, crm.Reject{Line: u.Opportunity.Line, Cells: cells[u.Opportunity.Line], Err: err})
 		}
 		batch = batch[:0]
+		clear(cells)
 	}
 	for {
-		if err := e.ctx.Err(); err != nil {
-			return nil, fmt.Errorf("interrupted after %d rows: %w", src.read, err)
+		if err := interrupted(e, "calibration"); err != nil {
+			return nil, err
 		}
 		row, err := r.Next()
 		if err == io.EOF {
@@ -646,6 +664,7 @@ func (f *inputFlags) streamDeals(e *env, m *icp.Model, add func(*icp.Opportunity
 		d := row.Opportunity
 		d.Prospect = cloneProspect(&row.Opportunity.Prospect)
 		batch = append(batch, d)
+		cells[row.Line] = append([]string(nil), row.Cells...)
 		if len(batch) == batchSize {
 			flush()
 		}
