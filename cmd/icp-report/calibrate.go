@@ -46,6 +46,7 @@ Rows that cannot be read are left out of the fit and counted on stderr
   icp-report calibrate --model icp.yaml --deals deals.csv --json | jq .suggested_points`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			defer withProgress(e, &in)()
 			m, err := in.model()
 			if err != nil {
 				return err
@@ -108,9 +109,9 @@ Rows that cannot be read are left out of the fit and counted on stderr
 			if err != nil {
 				return err
 			}
-			data.printCounts(e.stderr)
+			data.printCounts(e.info)
 			if out != "" {
-				fmt.Fprintf(e.stderr, "wrote the suggested model to %s\n", out)
+				fmt.Fprintf(e.info, "wrote the suggested model to %s\n", out)
 			}
 			if n := data.rejected(); n > 0 {
 				return &partialError{n: n, use: "used"}

@@ -3,8 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/schollz/progressbar/v3"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -19,6 +21,9 @@ import (
 
 // inputFlags are the flags every data command shares.
 type inputFlags struct {
+	progress io.Writer   // stderr when it is a terminal and not --quiet
+	closers  []io.Closer // files opened for progress, closed by closeInputs
+
 	modelPath string
 	deals     string
 	accounts  string
@@ -154,7 +159,42 @@ func (f *inputFlags) open(path string, o crm.Options) (*crm.Table, error) {
 		}
 		return crm.NewCSVTable(r, o)
 	}
+	if f.progress != nil && !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		return f.openWithProgress(path, o)
+	}
 	return crm.OpenTable(path, o)
+}
+
+// openWithProgress reads a CSV file through a byte-count progress bar on
+// the terminal. The file is closed when the command ends (closeInputs).
+func (f *inputFlags) openWithProgress(path string, o crm.Options) (*crm.Table, error) {
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	st, err := file.Stat()
+	if err != nil || st.Size() < progressMinBytes {
+		file.Close()
+		return crm.OpenTable(path, o)
+	}
+	f.closers = append(f.closers, file)
+	bar := newBytesBar(f.progress, st.Size(), "reading "+filepath.Base(path))
+	r := progressbar.NewReader(file, bar)
+	if o.File == "" {
+		o.File = path
+	}
+	return crm.NewCSVTable(&r, o)
+}
+
+// progressMinBytes is the smallest file worth a progress bar.
+const progressMinBytes = 8 << 20
+
+// closeInputs closes files opened for progress reporting.
+func (f *inputFlags) closeInputs() {
+	for _, c := range f.closers {
+		c.Close()
+	}
+	f.closers = nil
 }
 
 // loadDeals reads --deals, joined with --accounts when given. A deal

@@ -29,6 +29,7 @@ structure with those ranges and values.`,
   icp-report discover --customers customers.csv --accounts accounts.csv --top 20`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			defer withProgress(e, &in)()
 			m := icp.Reference()
 			var best []icp.Prospect
 			switch {
@@ -38,14 +39,14 @@ structure with those ranges and values.`,
 					return err
 				}
 				best = bestCustomers(data.customers, top)
-				data.printCounts(e.stderr)
+				data.printCounts(e.info)
 			case in.deals != "":
 				data, err := in.loadDeals(e, m)
 				if err != nil {
 					return err
 				}
 				best = bestDeals(data.deals, top)
-				data.printCounts(e.stderr)
+				data.printCounts(e.info)
 			default:
 				return usagef("give --deals or --customers")
 			}
@@ -70,7 +71,7 @@ structure with those ranges and values.`,
 				if err := atomicfile.WriteFile(out, b, 0o644); err != nil {
 					return err
 				}
-				fmt.Fprintf(e.stderr, "wrote the starter model to %s: check it with 'icp-report validate %s'\n", out, out)
+				fmt.Fprintf(e.info, "wrote the starter model to %s: check it with 'icp-report validate %s'\n", out, out)
 			}
 			return nil
 		},

@@ -48,7 +48,7 @@ is not overwritten unless --force is given.`,
 			if err := atomicfile.WriteFile(path, data, 0o644); err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stderr, "wrote %s: check it with 'icp-report validate %s'\n", path, path)
+			fmt.Fprintf(e.info, "wrote %s: check it with 'icp-report validate %s'\n", path, path)
 			return nil
 		},
 	}

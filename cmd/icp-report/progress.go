@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/schollz/progressbar/v3"
+	"io"
 )
 
 // stage shows progress through a fixed number of steps on stderr, only
@@ -31,10 +32,16 @@ func (s *stage) done() {
 	}
 }
 
-// rowBar counts rows or bytes of long work.
-func newBytesBar(e *env, total int64, what string) *progressbar.ProgressBar {
-	if !e.tty {
-		return nil
+// newBytesBar counts the bytes of an input read.
+func newBytesBar(w io.Writer, total int64, what string) *progressbar.ProgressBar {
+	return progressbar.NewOptions64(total, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription(what), progressbar.OptionShowBytes(true), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100_000_000))
+}
+
+// withProgress sets in to show reading progress when stderr is a terminal,
+// and returns the function that closes its inputs.
+func withProgress(e *env, in *inputFlags) func() {
+	if e.tty {
+		in.progress = e.stderr
 	}
-	return progressbar.NewOptions64(total, progressbar.OptionSetWriter(e.stderr), progressbar.OptionSetDescription(what), progressbar.OptionShowBytes(true), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100_000_000))
+	return in.closeInputs
 }

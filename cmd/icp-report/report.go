@@ -31,6 +31,7 @@ defaults to the latest date in the data, never the clock.`,
   icp-report report --model icp.yaml --deals deals.xlsx --period month --as-of 2026-10-01 --out review/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			defer withProgress(e, &in)()
 			m, err := in.model()
 			if err != nil {
 				return err
@@ -54,7 +55,7 @@ defaults to the latest date in the data, never the clock.`,
 			if !noCal {
 				cal, err = calibrate.Run(m, data.deals, calibrate.Settings{Period: per, AsOf: asOf})
 				if err != nil {
-					fmt.Fprintf(e.stderr, "icp-report: calibration skipped: %v\n", err)
+					fmt.Fprintf(e.info, "icp-report: calibration skipped: %v\n", err)
 					cal = nil
 				}
 			}
@@ -75,7 +76,7 @@ defaults to the latest date in the data, never the clock.`,
 			if err := report.WriteDir(out, rep); err != nil {
 				return err
 			}
-			data.printCounts(e.stderr)
+			data.printCounts(e.info)
 			fmt.Fprintf(e.stdout, "wrote %s/icp-report.xlsx, the charts and summary.json (as of %s)\n", out, asOf.Format("2006-01-02"))
 			return nil
 		},

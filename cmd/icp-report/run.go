@@ -18,12 +18,17 @@ type env struct {
 	stdout io.Writer
 	stderr io.Writer
 	tty    bool
+
+	// info receives summaries (rows read, files written): stderr, or
+	// nothing with --quiet. Errors always go to stderr.
+	info  io.Writer
+	quiet bool
 }
 
 // run is the whole command: main only calls it and sets the exit code.
 // Errors are printed to stderr as "icp-report: …".
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, tty: isTerminal(stderr)}
+	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, tty: isTerminal(stderr), info: stderr}
 	root := newRoot(e)
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -83,6 +88,12 @@ Then make your own model and use it:
 		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: false},
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err} })
+	root.PersistentFlags().BoolVarP(&e.quiet, "quiet", "q", false, "print no summaries or progress on stderr (errors still)")
+	root.PersistentPreRun = func(*cobra.Command, []string) {
+		if e.quiet {
+			e.info, e.tty = io.Discard, false
+		}
+	}
 	root.AddCommand(
 		newInit(e),
 		newValidate(e),

@@ -49,6 +49,7 @@ memory stays flat however long the file.`,
   cat leads.csv | icp-report score --model icp.yaml --in - --channel inbound > routed.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			defer withProgress(e, &in)()
 			m, err := in.model()
 			if err != nil {
 				return err
@@ -221,20 +222,20 @@ func scoreFile(e *env, m *icp.Model, in *inputFlags, input, out string, ch icp.C
 	if err := rejects.commit(); err != nil {
 		return fmt.Errorf("%w; %s holds the %d scored rows, but the %d rejected rows were not written", err, out, n, rejects.n)
 	}
-	fmt.Fprintf(e.stderr, "%s: %d rows scored, %d rejected", t.File(), n, rejects.n)
+	fmt.Fprintf(e.info, "%s: %d rows scored, %d rejected", t.File(), n, rejects.n)
 	if rejects.n > 0 && rejects.path != "" {
-		fmt.Fprintf(e.stderr, " (see %s)", rejects.path)
+		fmt.Fprintf(e.info, " (see %s)", rejects.path)
 	}
-	fmt.Fprintln(e.stderr)
+	fmt.Fprintln(e.info)
 	for _, err := range rejects.first {
-		fmt.Fprintf(e.stderr, "  %v\n", err)
+		fmt.Fprintf(e.info, "  %v\n", err)
 	}
 	if more := rejects.n - len(rejects.first); more > 0 {
-		fmt.Fprintf(e.stderr, "  … and %d more", more)
+		fmt.Fprintf(e.info, "  … and %d more", more)
 		if rejects.path == "" {
-			fmt.Fprint(e.stderr, "; --rejects FILE writes them all")
+			fmt.Fprint(e.info, "; --rejects FILE writes them all")
 		}
-		fmt.Fprintln(e.stderr)
+		fmt.Fprintln(e.info)
 	}
 	if rejects.n > 0 {
 		return &partialError{n: rejects.n, use: "scored"}
