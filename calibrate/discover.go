@@ -62,9 +62,12 @@ func Discover(best []icp.Prospect) (*Discovery, error) {
 		d.Warnings = append(d.Warnings, fmt.Sprintf("only %d best customers: the playbook asks for 20; acknowledge that the sample is limited", len(best)))
 	}
 	d.Size = sizeRange(best)
-	d.Industries = topValues(best, func(p *icp.Prospect) []string { return one(p.Industry) }, 4)
-	d.Countries = topValues(best, func(p *icp.Prospect) []string { return one(p.Country) }, 4)
-	d.Funding = topValues(best, func(p *icp.Prospect) []string { return one(p.FundingStage) }, 3)
+	// Spellings the reference model knows as aliases ("SaaS" for
+	// Software, "USA" for United States) count as their value.
+	ref := referenceAliases()
+	d.Industries = topValues(best, func(p *icp.Prospect) []string { return one(ref["industry"].canon(p.Industry)) }, 4)
+	d.Countries = topValues(best, func(p *icp.Prospect) []string { return one(ref["geography"].canon(p.Country)) }, 4)
+	d.Funding = topValues(best, func(p *icp.Prospect) []string { return one(ref["funding_stage"].canon(p.FundingStage)) }, 3)
 	d.Tech = commonTools(best)
 
 	var parts []string
@@ -76,7 +79,7 @@ func Discover(best []icp.Prospect) (*Discovery, error) {
 		parts = append(parts, fmt.Sprintf("with %s–%s employees", fmtNum(d.Size.Lo), fmtNum(d.Size.Hi)))
 	}
 	for i := range best {
-		if matchesDiscovery(d, &best[i]) {
+		if matchesDiscovery(d, &best[i], ref["industry"]) {
 			n++
 		}
 	}
@@ -120,13 +123,13 @@ func joinValues(vs []ValueShare) string {
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
-func matchesDiscovery(d *Discovery, p *icp.Prospect) bool {
+func matchesDiscovery(d *Discovery, p *icp.Prospect, industry aliases) bool {
 	if d.Size != nil && (!p.Employees.Known || p.Employees.Value < d.Size.Lo || p.Employees.Value > d.Size.Hi) {
 		return false
 	}
 	if len(d.Industries) > 0 {
 		for _, v := range d.Industries {
-			if fold(v.Value) == fold(p.Industry) {
+			if fold(v.Value) == fold(industry.canon(p.Industry)) {
 				return true
 			}
 		}
@@ -169,22 +172,26 @@ func sizeRange(best []icp.Prospect) *SizeRange {
 	return &SizeRange{Lo: bestLo, Hi: bestHi, Count: k, Known: len(v)}
 }
 
-// topValues counts values case-insensitively (the first spelling names
-// them) and takes the most common until they cover Coverage, at most max.
-func topValues(best []icp.Prospect, get func(*icp.Prospect) []string, max int) []ValueShare {
+// valueCounts counts the values get returns for each prospect,
+// case-insensitively and once per prospect; the first spelling names a
+// value. known counts the prospects with any value. The result is sorted
+// by count, then name.
+func valueCounts(best []icp.Prospect, get func(*icp.Prospect) []string) (vs []ValueShare, known int) {
 	counts := map[string]int{}
 	label := map[string]string{}
-	known := 0
 	for i := range best {
-		vs := get(&best[i])
-		if len(vs) > 0 {
-			known++
+		items := get(&best[i])
+		if len(items) == 0 {
+			continue
 		}
-		for _, v := range vs {
+		known++
+		seen := map[string]bool{}
+		for _, v := range items {
 			k := fold(v)
-			if k == "" {
+			if k == "" || seen[k] {
 				continue
 			}
+			seen[k] = true
 			if _, ok := label[k]; !ok {
 				label[k] = strings.TrimSpace(v)
 			}
@@ -201,64 +208,37 @@ func topValues(best []icp.Prospect, get func(*icp.Prospect) []string, max int) [
 		}
 		return keys[i] < keys[j]
 	})
+	for _, k := range keys {
+		vs = append(vs, ValueShare{Value: label[k], Count: counts[k], Share: float64(counts[k]) / float64(known)})
+	}
+	return vs, known
+}
+
+// topValues takes the most common values until they cover Coverage of
+// the prospects whose value is known, at most max.
+func topValues(best []icp.Prospect, get func(*icp.Prospect) []string, max int) []ValueShare {
+	all, known := valueCounts(best, get)
 	var out []ValueShare
 	covered := 0
-	for _, k := range keys {
+	for _, v := range all {
 		if len(out) == max || float64(covered) >= Coverage*float64(known) {
 			break
 		}
-		out = append(out, ValueShare{Value: label[k], Count: counts[k], Share: float64(counts[k]) / float64(known)})
-		covered += counts[k]
+		out = append(out, v)
+		covered += v.Count
 	}
 	return out
 }
 
+// commonTools lists the tools at least a third of the customers with a
+// known stack run, at most five.
 func commonTools(best []icp.Prospect) []ValueShare {
-	all := topValuesAll(best)
+	all, _ := valueCounts(best, func(p *icp.Prospect) []string { return p.TechStack })
 	var out []ValueShare
 	for _, v := range all {
 		if v.Share >= 1.0/3 && len(out) < 5 {
 			out = append(out, v)
 		}
-	}
-	return out
-}
-
-func topValuesAll(best []icp.Prospect) []ValueShare {
-	counts := map[string]int{}
-	label := map[string]string{}
-	known := 0
-	for i := range best {
-		if best[i].TechStack == nil {
-			continue
-		}
-		known++
-		seen := map[string]bool{}
-		for _, t := range best[i].TechStack {
-			k := fold(t)
-			if k == "" || seen[k] {
-				continue
-			}
-			seen[k] = true
-			if _, ok := label[k]; !ok {
-				label[k] = strings.TrimSpace(t)
-			}
-			counts[k]++
-		}
-	}
-	keys := make([]string, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if counts[keys[i]] != counts[keys[j]] {
-			return counts[keys[i]] > counts[keys[j]]
-		}
-		return keys[i] < keys[j]
-	})
-	out := make([]ValueShare, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, ValueShare{Value: label[k], Count: counts[k], Share: float64(counts[k]) / float64(known)})
 	}
 	return out
 }
@@ -325,6 +305,33 @@ func valuesFrom(vs []ValueShare, keep []icp.CategoryValue) []icp.CategoryValue {
 				out[i].Aliases = k.Aliases
 			}
 		}
+	}
+	return out
+}
+
+// aliases maps folded spellings to a canonical value.
+type aliases map[string]string
+
+func (a aliases) canon(v string) string {
+	if c, ok := a[fold(v)]; ok {
+		return c
+	}
+	return v
+}
+
+// referenceAliases returns, per category criterion of the reference
+// model, its values and aliases mapped to the value.
+func referenceAliases() map[string]aliases {
+	out := map[string]aliases{}
+	for _, c := range icp.Reference().Spec().Criteria {
+		a := aliases{}
+		for _, v := range c.Values {
+			a[fold(v.Value)] = v.Value
+			for _, al := range v.Aliases {
+				a[fold(al)] = v.Value
+			}
+		}
+		out[c.Name] = a
 	}
 	return out
 }
