@@ -112,3 +112,37 @@ func BenchmarkCopyAccounts(b *testing.B) {
 	}
 	b.ReportMetric(float64(benchRows*b.N)/b.Elapsed().Seconds(), "rows/s")
 }
+
+// BenchmarkCSVWriter writes rows the way `icp-report score` does: an
+// export's cells plus the icp_* columns, whose reasons and upside often
+// hold commas and so are quoted.
+func BenchmarkCSVWriter(b *testing.B) {
+	rows := [][]string{
+		{"account_id", "account_name", "employees", "industry", "tech_stack", "engagement", "icp_score", "icp_reasons", "icp_upside"},
+		{"A00000001", "Westwell Bank", "414", "Financial Services", "Salesforce; Microsoft Teams; Zoom",
+			"email_open@2022-11-24; email_open@2022-12-09; page_visit@2023-02-23; email_open@2023-07-21; page_visit@2024-09-09",
+			"60", "employees 414 in 100–500: +25; industry Financial Services: +20; tech stack: 1 of 5 (Salesforce): +5",
+			"Trigger event (unknown) would add 20: 60 → 80, Tier 1; Technology stack would add 10: 60 → 70, Tier 2"},
+		{"A00000002", "Riverbridge Payments LLC", "", "Financial Services", "Zoho CRM; Slack; Zoom",
+			"email_open@2023-08-22; email_open@2025-08-24; page_visit@2026-05-29; page_visit@2026-07-28",
+			"25", "employees unknown: +0; industry Financial Services: +20; country India not in the ICP: +0", ""},
+		{"A00000003", `Cobalt "Health", Inc.`, "1,200", "Healthcare", "", "", "87.5", "employees 1,200 in 1,001–5,000: +15", ""},
+	}
+	var size int64
+	for _, r := range rows[1:] {
+		for _, c := range r {
+			size += int64(len(c)) + 1
+		}
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	w := NewCSVWriter(io.Discard, ',')
+	w.Write(rows[0])
+	for b.Loop() {
+		for _, r := range rows[1:] {
+			if err := w.Write(r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

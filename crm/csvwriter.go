@@ -29,15 +29,13 @@ type CSVWriter struct {
 	out   io.Writer
 	buf   []byte // output not yet written
 	delim byte
+	comma bool // cells after the first row holding ',' need quotes too
 	rows  int
 
-	// Bytes other than the delimiter that make a cell need quotes, in
-	// the first row and in the others.
-	firstSp, restSp []byte
-
-	ends  []int  // end of each cell in the joined row
-	marks []bool // cells that need quotes
-	err   error
+	first, rest byteTable // bytes that make a cell need quotes, in the first row and later
+	ends        []int     // where each cell of the row being written ends in buf
+	marks       []bool    // which of its cells need quotes
+	err         error
 }
 
 // NewCSVWriter returns a writer to w with the given delimiter, which must
@@ -49,68 +47,40 @@ func NewCSVWriter(w io.Writer, delimiter rune) *CSVWriter {
 	if delimiter <= 0 || delimiter >= utf8.RuneSelf || delimiter == '"' || delimiter == '\r' || delimiter == '\n' {
 		cw.err = fmt.Errorf("crm: invalid CSV delimiter %q", delimiter)
 	}
-	cw.firstSp = specials(d, '"', '\n', '\r', ',', ';', '\t')
-	cw.restSp = specials(d, '"', '\n', '\r')
-	return cw
-}
-
-// specials returns bs without the delimiter.
-func specials(delim byte, bs ...byte) []byte {
-	var sp []byte
-	for _, c := range bs {
-		if c != delim {
-			sp = append(sp, c)
-		}
+	for _, c := range []byte{d, '"', '\n', '\r', ',', ';', '\t'} {
+		cw.first[c] = true
 	}
-	return sp
+	for _, c := range []byte{d, '"', '\n', '\r'} {
+		cw.rest[c] = true
+	}
+	return cw
 }
 
 var errEmptyRecord = errors.New("crm: cannot write a row with no cells")
 
 // Write writes one row. A row with no cells cannot be written: it would
 // read back as a blank line, which readers skip.
-func (w *CSVWriter) Write(cells []string) error {
+func (w *CSVWriter) Write(cells []string) error { return writeRow(w, cells) }
+
+// WriteBytes is Write for cells held as byte slices, which it copies: a
+// caller that formats cells into a buffer of its own can reuse it at
+// once, without making strings of them.
+func (w *CSVWriter) WriteBytes(cells [][]byte) error { return writeRow(w, cells) }
+
+func writeRow[C string | []byte](w *CSVWriter, cells []C) error {
 	if w.err != nil {
 		return w.err
 	}
 	if len(cells) == 0 {
 		return errEmptyRecord
 	}
-	sp, first := w.restSp, w.rows == 0
-	if first {
-		sp = w.firstSp
+	b := w.buf
+	if w.rows == 0 {
+		b = appendFirst(w, b, cells)
+	} else {
+		b = appendRest(w, b, cells)
 	}
 	w.rows++
-	b := w.buf
-	// Join the cells, then look for the bytes that need quoting in the
-	// whole row at once, which the bytes package does many bytes at a
-	// time, and mark the cells they fall in. Most rows have none.
-	start := len(b)
-	w.ends = w.ends[:0]
-	for i, c := range cells {
-		if i > 0 {
-			b = append(b, w.delim)
-		}
-		b = append(b, c...)
-		w.ends = append(w.ends, len(b)-start)
-	}
-	if w.mark(b[start:], cells, sp, first) {
-		b = b[:start]
-		for i, c := range cells {
-			if i > 0 {
-				b = append(b, w.delim)
-			}
-			if w.marks[i] {
-				b = appendQuoted(b, c)
-			} else {
-				b = append(b, c...)
-			}
-		}
-	}
-	if first && len(cells) == 1 && w.delim != ',' {
-		// Table will read this file as comma-separated.
-		w.restSp = specials(w.delim, '"', '\n', '\r', ',')
-	}
 	if w.UseCRLF {
 		b = append(b, '\r')
 	}
@@ -121,56 +91,119 @@ func (w *CSVWriter) Write(cells []string) error {
 	return nil
 }
 
-// mark sets w.marks[i] for the cells of the joined row that need quotes
-// and reports whether any does.
-func (w *CSVWriter) mark(row []byte, cells []string, sp []byte, first bool) bool {
-	w.marks = append(w.marks[:0], make([]bool, len(cells))...)
-	found := false
-	if len(cells) == 1 && cells[0] == "" {
-		w.marks[0], found = true, true // else the row is a blank line
+// appendRest appends a row after the first. It joins the cells, then
+// looks for the bytes that need quoting in the whole row at once, which
+// the bytes package does many bytes at a time: most rows hold none but
+// the delimiters between the cells, and the rest mostly a delimiter in a
+// cell or two, which are then written again from the first.
+func appendRest[C string | []byte](w *CSVWriter, b []byte, cells []C) []byte {
+	start := len(b)
+	w.ends = w.ends[:0]
+	for i, c := range cells {
+		if i > 0 {
+			b = append(b, w.delim)
+		}
+		b = append(b, c...)
+		w.ends = append(w.ends, len(b))
 	}
-	if bytes.Count(row, []byte{w.delim}) != len(cells)-1 {
-		found = w.markByte(row, w.delim, true) || found // a cell holds the delimiter
+	row := b[start:]
+	if bytes.IndexByte(row, '"') >= 0 || bytes.IndexByte(row, '\n') >= 0 || bytes.IndexByte(row, '\r') >= 0 ||
+		w.comma && w.delim != ',' && bytes.IndexByte(row, ',') >= 0 {
+		return appendCells(w, b[:start], cells)
 	}
-	for _, c := range sp {
-		found = w.markByte(row, c, false) || found
+	if len(cells) == 1 && len(cells[0]) == 0 {
+		return append(b, `""`...) // else the row is a blank line
 	}
-	if first {
-		for i, c := range cells {
-			if risky(c) {
-				w.marks[i], found = true, true
-			}
+	if bytes.Count(row, []byte{w.delim}) == len(cells)-1 {
+		return b
+	}
+	// Some cells hold the delimiter, and nothing else that needs quotes.
+	w.marks = w.marks[:0]
+	first, lo := -1, start
+	for i, hi := range w.ends {
+		m := bytes.IndexByte(b[lo:hi], w.delim) >= 0
+		if m && first < 0 {
+			first = i
+		}
+		w.marks = append(w.marks, m)
+		lo = hi + 1
+	}
+	b = b[:w.ends[first]-len(cells[first])]
+	for i := first; i < len(cells); i++ {
+		if i > first {
+			b = append(b, w.delim)
+		}
+		if w.marks[i] {
+			b = append(b, '"')
+			b = append(b, cells[i]...)
+			b = append(b, '"')
+		} else {
+			b = append(b, cells[i]...)
 		}
 	}
-	return found
+	return b
 }
 
-// markByte marks the cells holding c; for the delimiter, occurrences at
-// cell boundaries do not count.
-func (w *CSVWriter) markByte(row []byte, c byte, delim bool) bool {
-	found, k, off := false, 0, 0
-	for {
-		j := bytes.IndexByte(row[off:], c)
-		if j < 0 {
-			return found
+// appendCells appends the cells, quoting those that hold a byte of
+// w.rest, one cell at a time: the slow way, for the rare row with a
+// quote or a line end.
+func appendCells[C string | []byte](w *CSVWriter, b []byte, cells []C) []byte {
+	for i, c := range cells {
+		if i > 0 {
+			b = append(b, w.delim)
 		}
-		p := off + j
-		for w.ends[k] < p {
-			k++
+		if inTable(&w.rest, c) || len(cells) == 1 && len(c) == 0 {
+			b = appendQuoted(b, c)
+		} else {
+			b = append(b, c...)
 		}
-		if !(delim && w.ends[k] == p) {
-			w.marks[k], found = true, true
-		}
-		off = p + 1
 	}
+	return b
+}
+
+// appendFirst appends the first row, which Table also reads to detect
+// the delimiter.
+func appendFirst[C string | []byte](w *CSVWriter, b []byte, cells []C) []byte {
+	for i, c := range cells {
+		if i > 0 {
+			b = append(b, w.delim)
+		}
+		if inTable(&w.first, c) || risky(string(c)) || len(cells) == 1 && len(c) == 0 {
+			b = appendQuoted(b, c)
+		} else {
+			b = append(b, c...)
+		}
+	}
+	if len(cells) == 1 {
+		// Table will read this file as comma-separated.
+		w.comma = true
+		w.rest[','] = true
+	}
+	return b
+}
+
+// byteTable is a set of bytes.
+type byteTable [256]bool
+
+// inTable reports whether c holds a byte of t.
+func inTable[C string | []byte](t *byteTable, c C) bool {
+	for i := 0; i < len(c); i++ {
+		if t[c[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // appendQuoted appends c in quotes, doubling the quotes inside.
-func appendQuoted(b []byte, c string) []byte {
+func appendQuoted[C string | []byte](b []byte, c C) []byte {
 	b = append(b, '"')
-	for {
-		j := strings.IndexByte(c, '"')
-		if j < 0 {
+	for len(c) > 0 {
+		j := 0
+		for j < len(c) && c[j] != '"' {
+			j++
+		}
+		if j == len(c) {
 			b = append(b, c...)
 			break
 		}

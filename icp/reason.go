@@ -200,11 +200,43 @@ func (c *criterion) appendWindow(b []byte) []byte {
 // fmtPoints writes points without needless decimals: 25, 12.5, 13.4.
 func fmtPoints(v float64) string { return string(appendPoints(nil, v)) }
 
+// appendPoints appends v as fmtPoints writes it, in the shortest form
+// that reads back:
+//
+//	v              when v is whole and |v| < 1e15
+//	round(10v)/10  otherwise
+//
+// It formats integers when the tenths fit (|10v| < 1e15), which gives
+// the digits strconv's shortest float form would: no other decimal of as
+// few digits is as close to a float64 that small. -0 stays "-0"; NaN and
+// ±Inf read "NaN", "+Inf" and "-Inf".
 func appendPoints(b []byte, v float64) []byte {
 	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return strconv.AppendFloat(b, v, 'f', -1, 64)
+		return appendWhole(b, v)
 	}
-	return strconv.AppendFloat(b, math.Round(v*10)/10, 'f', -1, 64)
+	k := math.Round(v * 10)
+	if math.Abs(k) >= 1e15 || k != k {
+		return strconv.AppendFloat(b, k/10, 'f', -1, 64)
+	}
+	t := int64(k)
+	if t%10 == 0 {
+		return appendWhole(b, k/10)
+	}
+	if t < 0 {
+		b = append(b, '-')
+		t = -t
+	}
+	b = strconv.AppendInt(b, t/10, 10)
+	return append(b, '.', byte('0'+t%10))
+}
+
+// appendWhole appends a whole v with |v| < 1e15 as strconv.AppendFloat(b,
+// v, 'f', -1, 64) would, keeping the sign of -0.
+func appendWhole(b []byte, v float64) []byte {
+	if v == 0 && math.Signbit(v) {
+		return append(b, "-0"...)
+	}
+	return strconv.AppendInt(b, int64(v), 10)
 }
 
 // fmtNumber writes a value with thousands separators: 1,200 or 0.4.
@@ -219,7 +251,7 @@ func appendNumber(b []byte, v float64) []byte {
 		v = -v
 	}
 	var d [24]byte
-	s := strconv.AppendFloat(d[:0], v, 'f', 0, 64)
+	s := appendWhole(d[:0], v)
 	for i, ch := range s {
 		if i > 0 && (len(s)-i)%3 == 0 {
 			b = append(b, ',')

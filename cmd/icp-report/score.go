@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/icpkit/icpkit/crm"
 	"github.com/icpkit/icpkit/icp"
@@ -113,22 +113,31 @@ func scoreFile(e *env, m *icp.Model, in *inputFlags, input, out string, ch icp.C
 	} else if af != nil && !af.InPlace() {
 		rejects.path = strings.TrimSuffix(out, filepath.Ext(out)) + ".rejects.csv"
 	}
+	writeMsg := func(err error) error {
+		switch {
+		case out == "-":
+			return fmt.Errorf("writing standard output: %w", err)
+		case af.InPlace():
+			return fmt.Errorf("%w; the output in %s is incomplete", err, out)
+		}
+		return fmt.Errorf("%w; %s was left as it was", err, out)
+	}
+	var rows *rowPipe
 	fail := func(err error) error {
+		if rows != nil {
+			// The rows so far are written first. One that failed is the
+			// error: it came before whatever the loop found since.
+			if werr := rows.close(); werr != nil {
+				err = writeMsg(werr)
+			}
+		}
 		if af != nil {
 			af.Abort()
 		}
 		rejects.abort()
 		return err
 	}
-	writeErr := func(err error) error {
-		switch {
-		case out == "-":
-			return fail(fmt.Errorf("writing standard output: %w", err))
-		case af.InPlace():
-			return fail(fmt.Errorf("%w; the output in %s is incomplete", err, out))
-		}
-		return fail(fmt.Errorf("%w; %s was left as it was", err, out))
-	}
+	writeErr := func(err error) error { return fail(writeMsg(err)) }
 	rejectsErr := func(err error) error {
 		if af == nil || af.InPlace() {
 			return fail(err)
@@ -147,10 +156,11 @@ func scoreFile(e *env, m *icp.Model, in *inputFlags, input, out string, ch icp.C
 		return writeErr(err)
 	}
 
+	// Scored rows go to the writer in batches, through a goroutine of its
+	// own, so that writing overlaps with scoring as reading does.
+	rows = startRowPipe(w)
 	var (
 		res     icp.Result
-		cells   = make([]string, 0, len(header))
-		buf     []byte
 		n       int         // rows scored
 		pending *crm.Reject // the last reject, held until the next row shows it is not the last
 	)
@@ -194,9 +204,8 @@ func scoreFile(e *env, m *icp.Model, in *inputFlags, input, out string, ch icp.C
 			p.Channel = ch
 		}
 		m.ScoreInto(&res, p, in.asOf)
-		cells = appendScoreCells(append(cells[:0], row.Cells...), &res, &buf)
-		if err := w.Write(cells); err != nil {
-			return writeErr(err)
+		if !rows.add(row.Cells, &res) {
+			return writeErr(rows.close())
 		}
 	}
 	if pending != nil && errors.Is(pending.Err, crm.ErrQuote) {
@@ -207,6 +216,9 @@ func scoreFile(e *env, m *icp.Model, in *inputFlags, input, out string, ch icp.C
 	}
 	if n == 0 && rejects.n == 0 {
 		return fail(&crm.ParseError{File: t.File(), Err: crm.ErrNoRows})
+	}
+	if err := rows.close(); err != nil {
+		return writeErr(err)
 	}
 	if err := w.Close(); err != nil {
 		return writeErr(err)
@@ -286,22 +298,148 @@ func (e *partialError) Error() string {
 	return fmt.Sprintf("%d rows were rejected and not %s", e.n, e.use)
 }
 
-// appendScoreCells appends the icp_* columns for r, formatting through buf.
-func appendScoreCells(cells []string, r *icp.Result, buf *[]byte) []string {
-	b := (*buf)[:0]
-	str := func(f func([]byte) []byte) string {
-		b = f(b[:0])
-		return string(b)
+// Rows go to the writer a batch at a time, and a few batches can be on
+// their way: memory stays flat, and the writer's goroutine wakes once per
+// batch rather than once per row.
+const (
+	writeBatchRows = 512
+	writeBatches   = 4 // being filled, queued, being written
+)
+
+// rowPipe writes rows to a crm.RowWriter in a goroutine of its own, in
+// the order they were added. After a write fails the rest are dropped,
+// and close returns the error.
+type rowPipe struct {
+	write  func(cells [][]byte) error
+	cur    *writeBatch // being filled; nil after close
+	full   chan *writeBatch
+	free   chan *writeBatch
+	exited chan struct{}
+	failed atomic.Bool // a write failed: err says why
+	err    error       // the first write error; read once exited is closed
+}
+
+func startRowPipe(w crm.RowWriter) *rowPipe {
+	p := &rowPipe{
+		cur:    new(writeBatch),
+		full:   make(chan *writeBatch, writeBatches),
+		free:   make(chan *writeBatch, writeBatches),
+		exited: make(chan struct{}),
 	}
-	num := func(v float64) string {
-		return str(func(b []byte) []byte { return appendScore(b, v) })
+	if cw, ok := w.(*crm.CSVWriter); ok {
+		p.write = cw.WriteBytes // the cells as they are, no strings made
+	} else {
+		var row []string
+		p.write = func(cells [][]byte) error {
+			row = row[:0]
+			for _, c := range cells {
+				row = append(row, string(c))
+			}
+			return w.Write(row)
+		}
 	}
-	cells = append(cells, num(r.Score), r.Tier, r.Route.String(), r.Profile, num(r.Fit), num(r.Behavior),
-		str(func(b []byte) []byte { return r.AppendReasons(b, "; ") }),
-		str(func(b []byte) []byte { return r.AppendMissing(b, "; ") }),
-		str(func(b []byte) []byte { return r.AppendUpside(b, "; ") }))
-	*buf = b
+	for range writeBatches - 1 {
+		p.free <- new(writeBatch)
+	}
+	go p.run()
+	return p
+}
+
+func (p *rowPipe) run() {
+	defer close(p.exited)
+	var cells [][]byte
+	for b := range p.full {
+		for r := range b.rows {
+			if p.err != nil {
+				break
+			}
+			cells = b.row(cells[:0], r)
+			p.err = p.write(cells)
+		}
+		if p.err != nil {
+			p.failed.Store(true)
+		}
+		b.reset()
+		p.free <- b
+	}
+}
+
+// add queues a row of input cells followed by the icp_* columns for r.
+// It copies cells. It returns false once a write has failed; close
+// returns the error.
+func (p *rowPipe) add(cells []string, r *icp.Result) bool {
+	p.cur.add(cells, r)
+	if len(p.cur.rows) < writeBatchRows {
+		return true
+	}
+	p.full <- p.cur
+	p.cur = <-p.free
+	return !p.failed.Load()
+}
+
+// close waits until the rows added are written, stops the goroutine and
+// returns the first write error. It does not close the RowWriter; later
+// calls return the same error.
+func (p *rowPipe) close() error {
+	if p.cur != nil {
+		if len(p.cur.rows) > 0 {
+			p.full <- p.cur
+		}
+		p.cur = nil
+		close(p.full)
+		<-p.exited
+	}
+	return p.err
+}
+
+// writeBatch is a run of scored rows, every cell copied or formatted
+// into one buffer that is reused batch after batch: scoring a row
+// allocates nothing.
+type writeBatch struct {
+	text []byte // the cells, back to back
+	ends []int  // where each cell ends in text
+	rows []int  // where each row ends in ends
+}
+
+func (b *writeBatch) reset() {
+	b.text, b.ends, b.rows = b.text[:0], b.ends[:0], b.rows[:0]
+}
+
+// row appends the cells of row r to cells.
+func (b *writeBatch) row(cells [][]byte, r int) [][]byte {
+	i, lo := 0, 0
+	if r > 0 {
+		i = b.rows[r-1]
+		lo = b.ends[i-1]
+	}
+	for _, hi := range b.ends[i:b.rows[r]] {
+		cells = append(cells, b.text[lo:hi:hi])
+		lo = hi
+	}
 	return cells
+}
+
+// add appends a row: the input cells, then the icp_* columns for r.
+func (b *writeBatch) add(cells []string, r *icp.Result) {
+	for _, c := range cells {
+		b.cell(append(b.text, c...))
+	}
+	b.cell(appendScore(b.text, r.Score))
+	b.cell(append(b.text, r.Tier...))
+	b.cell(append(b.text, r.Route.String()...))
+	b.cell(append(b.text, r.Profile...))
+	b.cell(appendScore(b.text, r.Fit))
+	b.cell(appendScore(b.text, r.Behavior))
+	b.cell(r.AppendReasons(b.text, "; "))
+	b.cell(r.AppendMissing(b.text, "; "))
+	b.cell(r.AppendUpside(b.text, "; "))
+	b.rows = append(b.rows, len(b.ends))
+}
+
+// cell ends a cell: text is b.text with the cell appended.
+func (b *writeBatch) cell(text []byte) {
+	b.text = text
+	b.ends = append(b.ends, len(text))
 }
 
 // appendScore writes a score rounded to one decimal: 72 or 72.5.
@@ -313,5 +451,3 @@ func appendScore(b []byte, v float64) []byte {
 	}
 	return b
 }
-
-var _ = os.Stdout
