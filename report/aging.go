@@ -1,7 +1,7 @@
 package report
 
 import (
-	"sort"
+	"slices"
 	"time"
 )
 
@@ -55,18 +55,19 @@ type AgingDeal struct {
 	RescoreAt  float64 // the checkpoint passed, in days after creation
 }
 
-func buildAging(r *Report, in *Input, deals []deal) Aging {
+// buildAging counts the stalled and re-score-due open deals and lists
+// the first of them from rows, which holds at least those (Builder
+// prunes the rest).
+func buildAging(r *Report, rows []agingRow, deals []deal) Aging {
 	a := Aging{
 		NoMovementDays: r.Model.NoMovementDays, RescoreDays: r.Model.RescoreDays,
 		Tiers: make([]AgingTier, len(r.Tiers)), Total: AgingTier{Tier: allTiers},
 	}
-	var idx []int
 	for i := range deals {
 		d := &deals[i]
 		if d.outcome.Closed() || !d.has(flagNoMovement|flagRescore) {
 			continue
 		}
-		idx = append(idx, i)
 		for _, t := range []*AgingTier{&a.Tiers[d.tier], &a.Total} {
 			t.Deals++
 			if d.has(flagAmount) {
@@ -86,37 +87,26 @@ func buildAging(r *Report, in *Input, deals []deal) Aging {
 	for i := range a.Tiers {
 		a.Tiers[i].Tier = r.Tiers[i]
 	}
-	sort.SliceStable(idx, func(i, j int) bool {
-		x, y := &in.Deals[idx[i]], &in.Deals[idx[j]]
-		if !x.Created.Equal(y.Created) {
-			return x.Created.Before(y.Created)
-		}
-		if !x.LastStageChange.Equal(y.LastStageChange) {
-			return x.LastStageChange.Before(y.LastStageChange)
-		}
-		return x.ID < y.ID
-	})
-	if len(idx) > r.Settings.MaxAgingRows {
-		a.Omitted = len(idx) - r.Settings.MaxAgingRows
-		idx = idx[:r.Settings.MaxAgingRows]
-	}
-	a.Deals = make([]AgingDeal, len(idx))
-	for k, i := range idx {
-		src, d := &in.Deals[i], &deals[i]
+	rows = firstAging(slices.Clone(rows), r.Settings.MaxAgingRows)
+	slices.SortFunc(rows, func(x, y agingRow) int { return compareAging(&x, &y) })
+	a.Omitted = a.Total.Deals - len(rows)
+	a.Deals = make([]AgingDeal, len(rows))
+	for k := range rows {
+		src, d := &rows[k], &deals[rows[k].deal]
 		ad := AgingDeal{
-			ID: src.ID, Account: src.Account, Owner: src.Owner, Stage: src.Stage, Line: src.Line,
+			ID: src.id, Account: src.account, Owner: src.owner, Stage: src.stage, Line: src.line,
 			Tier: r.Tiers[d.tier], Score: float64(d.score), TierNow: r.Tiers[d.tierNow], ScoreNow: float64(d.scoreNow),
-			Created: src.Created, LastStageChange: src.LastStageChange,
+			Created: src.created, LastStageChange: src.lastStageChange,
 			NoMovement: d.has(flagNoMovement), RescoreDue: d.has(flagRescore), RescoreAt: float64(d.rescoreAt),
 			AgeDays:        unknown("no created date"),
 			DaysNoMovement: unknown("no stage change date"),
 			Amount:         unknown("no amount"),
 		}
-		if !src.Created.IsZero() {
-			ad.AgeDays = known(days(r.AsOf.Sub(src.Created)))
+		if !src.created.IsZero() {
+			ad.AgeDays = known(days(r.AsOf.Sub(src.created)))
 		}
-		if !src.LastStageChange.IsZero() {
-			ad.DaysNoMovement = known(days(r.AsOf.Sub(src.LastStageChange)))
+		if !src.lastStageChange.IsZero() {
+			ad.DaysNoMovement = known(days(r.AsOf.Sub(src.lastStageChange)))
 		}
 		if d.has(flagAmount) {
 			ad.Amount = known(d.amount)

@@ -4,10 +4,12 @@
 //
 // Build scores every deal once with the model as of the deal's created
 // date (its tier at creation), computes every table, and returns a Report
-// whose exported fields hold the typed tables. The renderers
-// (WriteXLSX, WritePNG, Summary, WriteDir) only format what Build
-// computed; they never read the clock, so the same Input gives the same
-// bytes.
+// whose exported fields hold the typed tables. A Builder does the same
+// with deals added one at a time, keeping a few dozen bytes per deal, for
+// inputs too large to hold: Build is a Builder fed with Input.Deals. The
+// renderers (WriteXLSX, WritePNG, Summary, WriteDir) only format what
+// was computed; they never read the clock, so the same Input gives the
+// same bytes.
 //
 // The workbook has one sheet per question of the review:
 //

@@ -57,3 +57,47 @@ func ExampleBuild() {
 	// open value in [Tier 1 Tier 2] = 1
 	// workbook written: true
 }
+
+// ExampleBuilder streams deals into the review one at a time, as a
+// reader of a large file does. Given no as-of date, the review is as of
+// the latest date in the data.
+func ExampleBuilder() {
+	b, err := report.NewBuilder(report.Input{Model: icp.Reference()}, report.Settings{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	start := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+	var d icp.Opportunity // reused for every deal, as a reader would
+	for i := range 40 {
+		d = icp.Opportunity{
+			ID: fmt.Sprint("D", i), Amount: icp.Num(10000), Created: start.AddDate(0, 0, 7*i), Outcome: icp.Lost,
+			Prospect: icp.Prospect{Employees: icp.Num(float64(50 + 10*i)), Industry: "SaaS", Country: "US"},
+		}
+		switch {
+		case i%4 == 0:
+			d.Outcome = icp.Won
+		case i%5 == 0:
+			d.Outcome, d.Stage, d.LastStageChange = icp.Open, "Proposal", d.Created
+		}
+		if d.Outcome.Closed() {
+			d.Closed = d.Created.AddDate(0, 1, 0)
+		}
+		if err := b.Add(&d); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	r, err := b.Report()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("as of", r.AsOf.Format("2006-01-02"))
+	fmt.Printf("%d deals: %d won, %d lost, %d open\n", r.Deals.Total, r.Deals.Won, r.Deals.Lost, r.Deals.Open)
+	fmt.Printf("open value %.0f, of which %d deals have not moved for %.0f days\n", r.Pipeline.Total.Value, r.Aging.Total.Stalled, r.Aging.NoMovementDays)
+	// Output:
+	// as of 2026-11-05
+	// 40 deals: 10 won, 24 lost, 6 open
+	// open value 60000, of which 3 deals have not moved for 180 days
+}

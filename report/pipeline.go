@@ -57,7 +57,9 @@ const (
 	noOwner = "(no owner)"
 )
 
-func buildPipeline(r *Report, in *Input, deals []deal) Pipeline {
+// buildPipeline sums the open deals; names holds the stage and owner
+// names the deals' records index.
+func buildPipeline(r *Report, names []string, deals []deal) Pipeline {
 	nt := len(r.Tiers)
 	p := Pipeline{Tiers: make([]PipelineTier, nt), Total: PipelineTier{Tier: allTiers}}
 	stages, owners := map[string]*Breakdown{}, map[string]*Breakdown{}
@@ -84,10 +86,9 @@ func buildPipeline(r *Report, in *Input, deals []deal) Pipeline {
 			t.Value += d.amount
 			p.Total.Value += d.amount
 		}
-		src := &in.Deals[i]
 		for _, b := range []*Breakdown{
-			group(stages, orName(src.Stage, noStage)),
-			group(owners, orName(src.Owner, noOwner)),
+			group(stages, names[d.stage]),
+			group(owners, names[d.owner]),
 		} {
 			b.Deals[d.tier]++
 			b.TotalDeals++

@@ -41,7 +41,8 @@ type Check struct {
 	Effect string // what the report does with them
 }
 
-func buildQuality(r *Report, in *Input, deals []deal, miss *missingCounts) Quality {
+// buildQuality describes the input; dc counts the deals' gaps.
+func buildQuality(r *Report, in *Input, dc *dealChecks, miss *missingCounts) Quality {
 	q := Quality{Sources: append([]Source(nil), in.Sources...)}
 	n := min(len(in.Rejects), r.Settings.MaxRejectRows)
 	q.Rejects = append([]Reject(nil), in.Rejects[:n]...)
@@ -62,35 +63,6 @@ func buildQuality(r *Report, in *Input, deals []deal, miss *missingCounts) Quali
 		}
 	}
 
-	var noAmount, noCreated, createdAfter, noClose, closedAfter, closedBefore, open, closed, noMove int
-	for i := range in.Deals {
-		src, d := &in.Deals[i], &deals[i]
-		if !d.has(flagAmount) {
-			noAmount++
-		}
-		if src.Created.IsZero() {
-			noCreated++
-		} else if src.Created.After(r.AsOf) {
-			createdAfter++
-		}
-		if d.outcome.Closed() {
-			closed++
-			switch {
-			case src.Closed.IsZero():
-				noClose++
-			case src.Closed.After(r.AsOf):
-				closedAfter++
-			}
-			if !src.Closed.IsZero() && !src.Created.IsZero() && src.Closed.Before(src.Created) {
-				closedBefore++
-			}
-			continue
-		}
-		open++
-		if src.LastStageChange.IsZero() {
-			noMove++
-		}
-	}
 	var noMargin, noCAC int
 	for i := range in.Customers {
 		c := &in.Customers[i]
@@ -101,19 +73,19 @@ func buildQuality(r *Report, in *Input, deals []deal, miss *missingCounts) Quali
 			noCAC++
 		}
 	}
-	nd, nc := len(in.Deals), len(in.Customers)
+	nd, nc, closed, open := dc.total, len(in.Customers), dc.closed, dc.open
 	marginEffect := "no LTV or CAC payback for them"
 	if r.Settings.GrossMargin > 0 {
 		marginEffect = "the default gross margin from the settings is used"
 	}
 	q.Checks = []Check{
-		{"Deals without an amount", noAmount, nd, "left out of pipeline value, forecasts and average deal size"},
-		{"Deals without a created date", noCreated, nd, "scored without a date: event windows do not apply; no cycle time"},
-		{"Deals created after the report date", createdAfter, nd, "kept as given"},
-		{"Closed deals without a close date", noClose, closed, `counted under "` + noDateLabel + `" in the period rows`},
-		{"Closed deals dated after the report date", closedAfter, closed, "kept as closed"},
-		{"Closed deals that close before they were created", closedBefore, closed, "no cycle time"},
-		{"Open deals without a last stage change", noMove, open, "cannot be flagged for no stage movement"},
+		{"Deals without an amount", dc.noAmount, nd, "left out of pipeline value, forecasts and average deal size"},
+		{"Deals without a created date", dc.noCreated, nd, "scored without a date: event windows do not apply; no cycle time"},
+		{"Deals created after the report date", dc.createdAfter, nd, "kept as given"},
+		{"Closed deals without a close date", dc.noClose, closed, `counted under "` + noDateLabel + `" in the period rows`},
+		{"Closed deals dated after the report date", dc.closedAfter, closed, "kept as closed"},
+		{"Closed deals that close before they were created", dc.closedBefore, closed, "no cycle time"},
+		{"Open deals without a last stage change", dc.noMove, open, "cannot be flagged for no stage movement"},
 		{"Customers without a start date or starting after the report date", r.Cohorts.Excluded, nc, "left out of the cohorts"},
 		{"Customers without starting ARR (or current ARR while active)", r.Cohorts.NoARR, nc, "left out of the revenue figures"},
 		{"Customers without a gross margin", noMargin, nc, marginEffect},

@@ -18,14 +18,16 @@ type Input struct {
 	// filled in (joined with the account). Build scores each deal as of
 	// its Created date; the Prospect's Opened, Channel, ScoredAt and
 	// LastStageChange are taken from the deal, not from the Prospect.
+	// A Builder takes the deals one at a time instead (Builder.Add).
 	Deals []icp.Opportunity
 
 	// Customers are the accounts that bought, scored as of their Start.
 	Customers []icp.Customer
 
 	// AsOf is the date the review describes: open deals age, and
-	// cohorts mature, up to it. It is required; the report never reads
-	// the clock.
+	// cohorts mature, up to it. Build requires it; a Builder given none
+	// uses the latest date in the data (NewBuilder). The report never
+	// reads the clock.
 	AsOf time.Time
 
 	// Period groups closed deals (by close date) and cohorts (by start
@@ -146,63 +148,31 @@ type Finding struct {
 }
 
 // Build checks the input, scores every deal and customer once and
-// computes every table. Errors wrap ErrInvalid; a bad record is an
-// *InputError.
+// computes every table: it is a Builder fed with in.Deals in order.
+// Errors wrap ErrInvalid; a bad record is an *InputError.
 //
 // Work is O(deals + customers) apart from sorting the won deals' cycle
 // times (for medians) and the aging deals; memory beyond the input is
-// about 48 bytes per deal.
+// about 40 bytes per deal.
 func Build(in Input, s Settings) (*Report, error) {
-	set, err := s.resolve()
-	if err != nil {
+	if _, err := s.resolve(); err != nil {
 		return nil, err
 	}
 	if err := validate(&in); err != nil {
 		return nil, err
 	}
-	m := in.Model
-	r := &Report{
-		AsOf:     in.AsOf,
-		Period:   in.Period,
-		Settings: set,
-		Model: ModelInfo{
-			Name: m.Name(), Version: m.Version(), File: m.File(), Currency: m.Spec().Currency,
-			Tiers: m.Tiers(), Disqualifiers: len(m.Disqualifiers()),
-			NoMovementDays: m.NoMovementDays(), RescoreDays: m.RescoreDays(),
-		},
+	deals := in.Deals
+	in.Deals = nil
+	b, err := NewBuilder(in, s)
+	if err != nil {
+		return nil, err
 	}
-	for _, t := range r.Model.Tiers {
-		r.Tiers = append(r.Tiers, t.Name)
-	}
-	if r.Model.Disqualifiers > 0 {
-		r.Tiers = append(r.Tiers, icp.TierDisqualified)
-	}
-
-	deals, missing := scoreDeals(&in, len(r.Model.Tiers))
-	custTiers := scoreCustomers(&in, len(r.Model.Tiers))
-	r.Customers = len(in.Customers)
 	for i := range deals {
-		r.Deals.Total++
-		switch deals[i].outcome {
-		case icp.Won:
-			r.Deals.Won++
-		case icp.Lost:
-			r.Deals.Lost++
-		default:
-			r.Deals.Open++
+		if err := b.Add(&deals[i]); err != nil {
+			return nil, err
 		}
 	}
-
-	r.WinRate = buildWinRate(r, deals)
-	r.Scores = buildScores(deals)
-	r.Pipeline = buildPipeline(r, &in, deals)
-	r.Forecast = buildForecast(r)
-	r.Aging = buildAging(r, &in, deals)
-	r.Cohorts = buildCohorts(r, &in, custTiers)
-	r.Quality = buildQuality(r, &in, deals, missing)
-	r.Calibration = buildCalibration(m, in.Calibration)
-	r.Findings = r.findings()
-	return r, nil
+	return b.Report()
 }
 
 // validate rejects what Build cannot compute with: no model, no as-of
@@ -223,6 +193,11 @@ func validate(in *Input) error {
 			return &InputError{Record: "deal", ID: d.ID, Line: d.Line, Field: "amount", Reason: err}
 		}
 	}
+	return validateRest(in)
+}
+
+// validateRest checks the customers and sources.
+func validateRest(in *Input) error {
 	for i := range in.Customers {
 		c := &in.Customers[i]
 		for _, f := range []struct {

@@ -10,7 +10,7 @@ import (
 )
 
 // deal is what the tables need of one opportunity, computed once by
-// scoreDeals; the slice of deals parallels Input.Deals.
+// Builder.Add; Builder.deals holds one per deal added, in order.
 type deal struct {
 	amount    float64   // when flagAmount
 	score     float32   // at creation
@@ -18,6 +18,8 @@ type deal struct {
 	cycle     float32   // closed deals: days from created to closed, when flagCycle
 	rescoreAt float32   // open deals: the re-score checkpoint passed, when flagRescore
 	period    periodKey // closed deals: the close date's period
+	stage     uint32    // open deals: index into the builder's names
+	owner     uint32    // open deals: index into the builder's names
 	tier      int8      // index into Report.Tiers at creation
 	tierNow   int8      // open deals: as of the report date
 	outcome   icp.Outcome
@@ -92,67 +94,6 @@ func parallel(n int, fn func(w, lo, hi int)) int {
 	}
 	wg.Wait()
 	return workers
-}
-
-// scoreDeals scores each deal with the model as of its created date (the
-// tier at creation) and each open deal again as of the report date, for
-// its staleness and its score now.
-func scoreDeals(in *Input, nModelTiers int) ([]deal, *missingCounts) {
-	m := in.Model
-	out := make([]deal, len(in.Deals))
-	workers := max(1, runtime.GOMAXPROCS(0))
-	miss := make([]*missingCounts, workers)
-	for w := range miss {
-		miss[w] = newMissing(m)
-	}
-	parallel(len(in.Deals), func(w, lo, hi int) {
-		var res icp.Result
-		var p icp.Prospect
-		mc := miss[w]
-		for i := lo; i < hi; i++ {
-			src := &in.Deals[i]
-			d := &out[i]
-			p = src.Prospect
-			p.Opened, p.ScoredAt = src.Created, src.Created
-			p.Channel = icp.OpportunityStage
-			p.LastStageChange = src.LastStageChange
-			m.ScoreInto(&res, &p, src.Created)
-			d.score = float32(res.Score)
-			d.tier = tierSlot(&res, nModelTiers)
-			d.outcome = src.Outcome
-			mc.scored[res.ProfileIndex]++
-			for c := range res.Criteria {
-				if res.Criteria[c].State == icp.Missing {
-					mc.unknown[res.ProfileIndex][c]++
-				}
-			}
-			if src.Amount.Known {
-				d.amount, d.flags = src.Amount.Value, d.flags|flagAmount
-			}
-			if src.Outcome.Closed() {
-				d.period = in.Period.key(src.Closed)
-				if !src.Closed.IsZero() && !src.Created.IsZero() && !src.Closed.Before(src.Created) {
-					d.cycle, d.flags = float32(days(src.Closed.Sub(src.Created))), d.flags|flagCycle
-				}
-				continue
-			}
-			m.ScoreInto(&res, &p, in.AsOf)
-			d.scoreNow = float32(res.Score)
-			d.tierNow = tierSlot(&res, nModelTiers)
-			if res.Stale.NoMovement {
-				d.flags |= flagNoMovement
-			}
-			if res.Stale.RescoreDue {
-				d.flags |= flagRescore
-				d.rescoreAt = float32(res.Stale.RescoreAt)
-			}
-		}
-	})
-	total := miss[0]
-	for _, mc := range miss[1:] {
-		total.add(mc)
-	}
-	return out, total
 }
 
 // scoreCustomers returns each customer's tier index, scored as of its
