@@ -582,28 +582,6 @@ func bestDeals(ds []icp.Opportunity, top int) []icp.Prospect {
 
 func createAtomic(path string) (*atomicfile.File, error) { return atomicfile.Create(path, 0o644) }
 
-// latestDate is the latest date the data mention: the report's default
-// as-of date, so output never depends on the clock.
-func latestDate(l *loaded) time.Time {
-	var t time.Time
-	up := func(d time.Time) {
-		if d.After(t) {
-			t = d
-		}
-	}
-	for i := range l.deals {
-		d := &l.deals[i]
-		up(d.Created)
-		up(d.Closed)
-		up(d.LastStageChange)
-	}
-	for i := range l.customers {
-		up(l.customers[i].Start)
-		up(l.customers[i].Churn)
-	}
-	return t
-}
-
 // streamDeals reads --deals row by row and hands every parsed deal to add,
 // joined with --accounts when given (in batches, so memory stays flat for
 // any number of deals). The deal passed to add is valid only during the
@@ -612,6 +590,7 @@ func (f *inputFlags) streamDeals(e *env, m *icp.Model, add func(*icp.Opportunity
 	if f.deals == "" {
 		return nil, usagef("--deals is required")
 	}
+	f.stdin = e.stdin
 	o, err := f.options(m)
 	if err != nil {
 		return nil, err
