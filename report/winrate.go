@@ -41,9 +41,9 @@ type TierRate struct {
 	MedianCycle Figure
 
 	// Flag qualifies the tier's rate against the tier above it: it
-	// converts better than the better tier, or not meaningfully worse
-	// (the intervals overlap), or it rests on too few deals. Only set on
-	// WinRate.Tiers.
+	// converts better than the better tier (intervals apart), or not
+	// meaningfully worse (the intervals overlap), or it rests on too few
+	// deals. Only set on WinRate.Tiers.
 	Flag string
 }
 
@@ -145,8 +145,10 @@ func (w *WinRate) flag(nModelTiers int, s Settings) {
 		if !a.Rate.Known || !b.Rate.Known || a.Closed < s.MinClosedDeals || b.Closed < s.MinClosedDeals {
 			continue
 		}
+		// Out of order only when the intervals say so; a reversal inside
+		// overlapping intervals is noise, reported as not separating.
 		switch {
-		case b.Rate.Value > a.Rate.Value:
+		case b.Low.Value > a.High.Value:
 			b.addFlag(fmt.Sprintf("%s converts better than %s", b.Tier, a.Tier))
 		case a.Low.Value <= b.High.Value:
 			a.addFlag(fmt.Sprintf("%s does not convert meaningfully better than %s", a.Tier, b.Tier))
