@@ -126,21 +126,31 @@ func ReadAccounts(t *Table) ([]icp.Prospect, []Reject, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	var out []icp.Prospect
+	return drain(t, func() (Row, icp.Prospect, error) {
+		row, err := r.Next()
+		return row.Row, cloneProspect(row.Prospect), err
+	})
+}
+
+// drain empties a streaming reader: every data row ends in the values or
+// the rejects, in input order. next returns a value the caller may keep
+// (its slices copied). A table with a header and no rows is ErrNoRows.
+func drain[T any](t *Table, next func() (Row, T, error)) ([]T, []Reject, error) {
+	var out []T
 	var rejects []Reject
 	for {
-		row, err := r.Next()
+		row, v, err := next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			if rej, ok := reject(t, row.Row, err); ok {
+			if rej, ok := reject(t, row, err); ok {
 				rejects = append(rejects, rej)
 				continue
 			}
 			return nil, nil, err
 		}
-		out = append(out, cloneProspect(row.Prospect))
+		out = append(out, v)
 	}
 	if len(out) == 0 && len(rejects) == 0 {
 		return nil, nil, noRows(t)

@@ -2,7 +2,6 @@ package crm
 
 import (
 	"fmt"
-	"io"
 	"math"
 	"time"
 
@@ -110,26 +109,10 @@ func ReadCustomers(t *Table) ([]icp.Customer, []Reject, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	var out []icp.Customer
-	var rejects []Reject
-	for {
+	return drain(t, func() (Row, icp.Customer, error) {
 		row, err := r.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			if rej, ok := reject(t, row.Row, err); ok {
-				rejects = append(rejects, rej)
-				continue
-			}
-			return nil, nil, err
-		}
 		c := row.Customer
 		c.Prospect = cloneProspect(c.Prospect)
-		out = append(out, c)
-	}
-	if len(out) == 0 && len(rejects) == 0 {
-		return nil, nil, noRows(t)
-	}
-	return out, rejects, nil
+		return row.Row, c, err
+	})
 }

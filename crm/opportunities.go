@@ -2,7 +2,6 @@ package crm
 
 import (
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
@@ -187,26 +186,10 @@ func ReadOpportunities(t *Table) ([]icp.Opportunity, []Reject, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	var out []icp.Opportunity
-	var rejects []Reject
-	for {
+	return drain(t, func() (Row, icp.Opportunity, error) {
 		row, err := r.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			if rej, ok := reject(t, row.Row, err); ok {
-				rejects = append(rejects, rej)
-				continue
-			}
-			return nil, nil, err
-		}
 		o := row.Opportunity
 		o.Prospect = cloneProspect(o.Prospect)
-		out = append(out, o)
-	}
-	if len(out) == 0 && len(rejects) == 0 {
-		return nil, nil, noRows(t)
-	}
-	return out, rejects, nil
+		return row.Row, o, err
+	})
 }
