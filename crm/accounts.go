@@ -3,7 +3,6 @@ package crm
 import (
 	"errors"
 	"io"
-	"maps"
 	"slices"
 
 	"github.com/icpkit/icpkit/icp"
@@ -128,7 +127,7 @@ func ReadAccounts(t *Table) ([]icp.Prospect, []Reject, error) {
 	}
 	return drain(t, func() (Row, icp.Prospect, error) {
 		row, err := r.Next()
-		return row.Row, cloneProspect(row.Prospect), err
+		return row.Row, row.Prospect.Clone(), err
 	})
 }
 
@@ -170,18 +169,6 @@ func reject(t *Table, row Row, err error) (Reject, bool) {
 
 func noRows(t *Table) error {
 	return &ParseError{File: t.opts.File, Line: t.headerLine, Err: ErrNoRows}
-}
-
-// cloneProspect copies the slices and map a reader reuses.
-func cloneProspect(p icp.Prospect) icp.Prospect {
-	p.TechStack = cloneSlice(p.TechStack)
-	p.Triggers = cloneSlice(p.Triggers)
-	p.Intent = cloneSlice(p.Intent)
-	p.Engagement = cloneSlice(p.Engagement)
-	if p.Custom != nil {
-		p.Custom = maps.Clone(p.Custom)
-	}
-	return p
 }
 
 // cloneSlice copies s, keeping nil nil and empty non-nil.

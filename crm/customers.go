@@ -112,7 +112,7 @@ func ReadCustomers(t *Table) ([]icp.Customer, []Reject, error) {
 	return drain(t, func() (Row, icp.Customer, error) {
 		row, err := r.Next()
 		c := row.Customer
-		c.Prospect = cloneProspect(c.Prospect)
+		c.Prospect = c.Prospect.Clone()
 		return row.Row, c, err
 	})
 }

@@ -97,7 +97,7 @@ func FuzzReadAccounts(f *testing.F) {
 				continue
 			}
 			rows = append(rows, append([]string(nil), row.Cells...))
-			want = append(want, cloneProspect(row.Prospect))
+			want = append(want, row.Prospect.Clone())
 		}
 		if len(rows) == 0 {
 			return
@@ -151,7 +151,7 @@ func FuzzReadOpportunities(f *testing.F) {
 			if (!o.Outcome.Closed() && !o.Closed.IsZero()) || (!o.Closed.IsZero() && day(o.Closed).Before(day(o.Created))) {
 				t.Fatalf("opportunity %+v: closed date inconsistent with outcome or created date", o)
 			}
-			o.Prospect = cloneProspect(o.Prospect)
+			o.Prospect = o.Prospect.Clone()
 			rows = append(rows, append([]string(nil), row.Cells...))
 			want = append(want, o)
 		}

@@ -78,7 +78,7 @@ func Join(opps []icp.Opportunity, accounts []icp.Prospect) (joined []icp.Opportu
 			unjoined = append(unjoined, Unjoined{Opportunity: o, Err: &ParseError{Line: o.Line, Field: f, Value: v, Err: ErrNoAccount}})
 			continue
 		}
-		o.Prospect = overlay(cloneProspect(accounts[i]), o.Prospect)
+		o.Prospect = overlay(accounts[i].Clone(), o.Prospect)
 		joined = append(joined, o)
 	}
 	return joined, unjoined

@@ -189,7 +189,7 @@ func ReadOpportunities(t *Table) ([]icp.Opportunity, []Reject, error) {
 	return drain(t, func() (Row, icp.Opportunity, error) {
 		row, err := r.Next()
 		o := row.Opportunity
-		o.Prospect = cloneProspect(o.Prospect)
+		o.Prospect = o.Prospect.Clone()
 		return row.Row, o, err
 	})
 }

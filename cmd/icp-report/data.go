@@ -681,7 +681,7 @@ func (f *inputFlags) streamDeals(e *env, m *icp.Model, add func(*icp.Opportunity
 			continue
 		}
 		d := row.Opportunity
-		d.Prospect = cloneProspect(&row.Opportunity.Prospect)
+		d.Prospect = row.Opportunity.Prospect.Clone()
 		batch = append(batch, d)
 		cells[row.Line] = append([]string(nil), row.Cells...)
 		if len(batch) == batchSize {
@@ -700,30 +700,4 @@ func (f *inputFlags) streamDeals(e *env, m *icp.Model, add func(*icp.Opportunity
 	}
 	l.sources = append([]source{src}, l.sources...)
 	return l, nil
-}
-
-// cloneProspect copies the slices and map a streaming reader reuses.
-func cloneProspect(p *icp.Prospect) icp.Prospect {
-	c := *p
-	c.TechStack = cloneSlice(p.TechStack)
-	c.Triggers = cloneSlice(p.Triggers)
-	c.Intent = cloneSlice(p.Intent)
-	c.Engagement = cloneSlice(p.Engagement)
-	if p.Custom != nil {
-		c.Custom = make(map[string]icp.Value, len(p.Custom))
-		for k, v := range p.Custom {
-			v.List = cloneSlice(v.List)
-			v.Events = cloneSlice(v.Events)
-			c.Custom[k] = v
-		}
-	}
-	return c
-}
-
-// cloneSlice copies s, keeping nil (unknown) apart from empty (none).
-func cloneSlice[T any](s []T) []T {
-	if s == nil {
-		return nil
-	}
-	return append(make([]T, 0, len(s)), s...)
 }

@@ -206,7 +206,7 @@ func (f *fanOut) add(o *icp.Opportunity) {
 	}
 	b.deals = append(b.deals, *o)
 	if o.Prospect.Custom != nil {
-		b.deals[len(b.deals)-1].Prospect = cloneProspect(&o.Prospect)
+		b.deals[len(b.deals)-1].Prospect = o.Prospect.Clone()
 	} else {
 		p := &b.deals[len(b.deals)-1].Prospect
 		p.TechStack = appendCopy(&b.strs, p.TechStack)
